@@ -1,0 +1,287 @@
+"""The ``warta`` command: extract, fetch, crawl, sites, schema.
+
+Every failure a user can cause (missing file, not HTML, HTTP 404, unknown host, a non-http
+URL) ends with one line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from crawler import __version__
+from crawler.errors import WartaError
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _error(message: str) -> None:
+    print(f"warta: {message}", file=sys.stderr)
+
+
+def _emit(record: dict[str, Any]) -> None:
+    from crawler.record import to_json_line
+
+    sys.stdout.write(to_json_line(record) + "\n")
+    sys.stdout.flush()
+
+
+def _parse_time(value: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {value!r}") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _bad_urls(urls: list[str]) -> list[str]:
+    return [u for u in urls if urlsplit(u).scheme not in ("http", "https") or not urlsplit(u).netloc]
+
+
+# -- extract -----------------------------------------------------------------------------
+def cmd_extract(args: argparse.Namespace) -> int:
+    from crawler.html import parse
+    from crawler.metadata import read_metadata
+    from crawler.sites import rules_for_url
+    from crawler.steps import build_record
+
+    if args.url and len(args.files) > 1:
+        _error("--url names one page; give one FILE with it")
+        return EXIT_USAGE
+    if args.url and _bad_urls([args.url]):
+        _error(f"not an http(s) URL: {args.url}")
+        return EXIT_USAGE
+    now = args.now or datetime.now(UTC)
+    status = EXIT_OK
+    for name in args.files:
+        path = Path(name)
+        try:
+            body = path.read_bytes()
+        except OSError as exc:
+            _error(f"{name}: cannot read: {exc.strerror or exc}")
+            status = EXIT_FAILED
+            continue
+        try:
+            url = args.url
+            if not url:
+                canonical = [u for u in read_metadata(parse(body)).canonical if u.startswith("http")]
+                if not canonical:
+                    raise WartaError("no URL", "the page names no canonical URL; pass --url")
+                url = canonical[0]
+            _emit(build_record(body, url, now, rules_for_url(url)))
+        except WartaError as exc:
+            _error(f"{name}: {exc}")
+            status = EXIT_FAILED
+    return status
+
+
+# -- fetch and crawl (through Scrapy) ---------------------------------------------------------
+def _scrapy_settings(args: argparse.Namespace, **overrides: Any):
+    from crawler.sites import project_settings
+
+    settings = project_settings()
+    # Quiet unless asked: failures are reported by warta itself, one line each.
+    settings.set("LOG_ENABLED", bool(args.verbose), priority="cmdline")
+    settings.set("LOG_LEVEL", "INFO" if args.verbose else "CRITICAL", priority="cmdline")
+    for key, value in overrides.items():
+        settings.set(key, value, priority="cmdline")
+    for pair in args.set or []:
+        key, _, value = pair.partition("=")
+        settings.set(key, value, priority="cmdline")
+    return settings
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from scrapy import signals
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.sites import spider_for_url
+
+    bad = _bad_urls(args.urls)
+    if bad:
+        _error(f"not an http(s) URL: {bad[0]}")
+        return EXIT_USAGE
+    process = CrawlerProcess(_scrapy_settings(args))
+    records: dict[str, dict[str, Any]] = {}
+    dropped: dict[str, str] = {}
+    groups: dict[type, list[str]] = {}
+    for url in args.urls:
+        groups.setdefault(spider_for_url(url), []).append(url)
+    crawlers = []
+    for spidercls, urls in groups.items():
+        crawler = process.create_crawler(spidercls)
+
+        def scraped(item, response, spider):
+            records[response.meta.get("warta_input", response.url)] = item
+
+        def item_dropped(item, response, exception, spider):
+            dropped[response.meta.get("warta_input", response.url)] = str(exception)
+
+        crawler.signals.connect(scraped, signal=signals.item_scraped, weak=False)
+        crawler.signals.connect(item_dropped, signal=signals.item_dropped, weak=False)
+        crawlers.append(crawler)
+        process.crawl(crawler, urls=urls)
+    process.start()
+    failures = {url: reason for c in crawlers for url, reason in getattr(c.spider, "failures", [])}
+    status = EXIT_OK
+    for url in args.urls:
+        if url in records:
+            _emit(records[url])
+            continue
+        status = EXIT_FAILED
+        reason = (
+            dropped.get(url)
+            or failures.get(url)
+            or next(
+                (r for u, r in failures.items() if u.rstrip("/") == url.rstrip("/")),
+                "no record (see --verbose)",
+            )
+        )
+        _error(f"{url}: {reason}")
+    return status
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    from scrapy.crawler import CrawlerProcess
+
+    from crawler.sites import spider_loader
+
+    loader = spider_loader()
+    unknown = [s for s in args.sites if s not in loader.list()]
+    if unknown:
+        _error(f"unknown site {', '.join(unknown)} (see `warta sites`)")
+        return EXIT_USAGE
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    process = CrawlerProcess(_scrapy_settings(args))
+    crawlers = []
+    for site in args.sites:
+        target = Path(args.output) if args.output else Path(args.out) / site / f"{stamp}.jsonl"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        feeds = {
+            str(target): {
+                "format": "jsonlines",
+                "encoding": "utf-8",
+                "overwrite": not args.output or site == args.sites[0],
+            }
+        }
+        crawler = process.create_crawler(loader.load(site))
+        crawler.settings.set("FEEDS", feeds, priority="cmdline")
+        crawlers.append((site, target, crawler))
+        process.crawl(crawler)
+    process.start()
+    status = EXIT_OK
+    for site, target, crawler in crawlers:
+        stats = crawler.stats.get_stats()
+        written = stats.get("item_scraped_count", 0)
+        failed = len(getattr(crawler.spider, "failures", []))
+        print(f"{site}: {written} written to {target}, {failed} failed", file=sys.stderr)
+        if stats.get("finish_reason") not in ("finished", None):
+            status = EXIT_FAILED
+    return status
+
+
+# -- sites and schema ------------------------------------------------------------------------
+def cmd_sites(args: argparse.Namespace) -> int:
+    from crawler.sites import site_list
+
+    sites = site_list()
+    if args.json:
+        print(json.dumps(sites, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for site in sites:
+        print(f"{site['key']:<16} {', '.join(site['domains'])}")
+        for entry in site["entry_points"]:
+            print(f"{'':<16}   {entry}")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from crawler.record import schema
+
+    print(json.dumps(schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="warta",
+        description="Crawl and normalise Indonesian news articles into clean JSON records.",
+    )
+    parser.add_argument("--version", action="version", version=f"warta {__version__}")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
+
+    extract = verbs.add_parser(
+        "extract",
+        help="print the record of saved pages",
+        description="Print the record of saved HTML pages, one JSON line each.",
+    )
+    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("--url", help="the URL the page was fetched from (default: its canonical URL)")
+    extract.add_argument("--now", type=_parse_time, help="the fetch time to record (ISO 8601; default: now)")
+    extract.set_defaults(func=cmd_extract)
+
+    for verb in ("fetch", "crawl"):
+        sub = verbs.add_parser(
+            verb,
+            help="fetch URLs and print their records" if verb == "fetch" else "crawl sites for new articles",
+            description=(
+                "Fetch article URLs through Scrapy (robots.txt obeyed, retries, proxies from"
+                " http_proxy/https_proxy) and print one JSON line per article."
+                if verb == "fetch"
+                else "Run site spiders and write JSON Lines: one file per site per run under"
+                " --out DIR, or one -o FILE."
+            ),
+        )
+        if verb == "fetch":
+            sub.add_argument("urls", nargs="+", metavar="URL")
+            sub.set_defaults(func=cmd_fetch)
+        else:
+            sub.add_argument("sites", nargs="+", metavar="SITE")
+            target = sub.add_mutually_exclusive_group()
+            target.add_argument(
+                "--out",
+                default="out",
+                metavar="DIR",
+                help="write DIR/<site>/<UTC time>.jsonl (default: out)",
+            )
+            target.add_argument("-o", "--output", metavar="FILE", help="write all records to one FILE")
+            sub.set_defaults(func=cmd_crawl)
+        sub.add_argument(
+            "-s", "--set", action="append", metavar="NAME=VALUE", help="override a Scrapy setting"
+        )
+        sub.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log on stderr")
+
+    sites = verbs.add_parser(
+        "sites",
+        help="list the site keys and their domains",
+        description="List the sites warta has rules for.",
+    )
+    sites.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    sites.set_defaults(func=cmd_sites)
+    schema = verbs.add_parser(
+        "schema",
+        help="print the JSON Schema of the record",
+        description="Print the JSON Schema of the article record.",
+    )
+    schema.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,427 @@
+"""extract_article: one page in, one draft record out. Pure: no Scrapy engine, no clock.
+
+The draft carries what the page says (raw dates, the body's paragraphs, metadata); the steps
+in :mod:`crawler.steps` then normalise dates, clean the text, give the record its identity
+and validate it. A site's rules are tried first; when they find nothing the generic path
+(trafilatura tuned for precision plus warta's cleanup) takes over and says so in
+``extractor``.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import trafilatura
+from lxml import html
+from parsel import Selector
+
+from crawler.dates import normalise_date
+from crawler.errors import ExtractionError
+from crawler.html import clean_space, drop, node_text, paragraphs, parse
+from crawler.indonesian import BYLINE_LABEL_RE, BYLINE_SUFFIX_RE
+from crawler.media import take_embeds, take_images
+from crawler.metadata import ARTICLE_TYPES, Metadata, json_ld_objects, read_metadata
+from crawler.record import empty_record
+from crawler.rules import SiteRules, is_xpath
+from crawler.urls import registered_domain, same_site
+
+# Class/id words of page furniture that is never article text.
+CLUTTER_RE = re.compile(
+    r"(?:^|[-_])(?:baca-?juga|bacajuga|linksisip|related|terkait|share|sharing|social|sosmed|"
+    r"socmed|ads?|advert\w*|adsbygoogle|iklan|gpt-ad|dfp|comments?|komentar|popular|populer|"
+    r"terpopuler|trending|newsletter|subscribe|langganan|breadcrumbs?|recommend\w*|rekomendasi|"
+    r"read-?also|also-?read|paradetail|parallax\w*|berita-terbaru|latest|disclaimer|sidebar|"
+    r"outbrain|taboola|promo|widget)(?:$|[-_])",
+    re.IGNORECASE,
+)
+_CLUTTER_XPATH = ".//*[@class or @id]"
+_NON_CONTENT_XPATH = (
+    "ancestor-or-self::*[self::nav or self::aside or self::footer"
+    " or (self::header and not(ancestor::article))]"
+)
+_DATE_HINT_RE = re.compile(
+    r"\d{1,4}\s*[/.-]\s*\d{1,2}|\b\d{1,2}\s+[A-Za-z]{3,}\.?\s+\d{4}\b|\d{4}-\d{2}-\d{2}"
+)
+_TITLE_SEPARATORS_RE = re.compile(r"\s+(?:[|\-–—:»]|::)\s+")
+MIN_GENERIC_WORDS = 20
+
+
+def _iso_utc(moment: datetime) -> str:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).replace(microsecond=0).isoformat()
+
+
+def _select(scope: Selector, selectors: tuple[str, ...]) -> list[Selector]:
+    for query in selectors:
+        found = scope.xpath(query) if is_xpath(query) else scope.css(query)
+        if found:
+            return list(found)
+    return []
+
+
+def _texts(scope: Selector, selectors: tuple[str, ...]) -> list[str]:
+    values = []
+    for found in _select(scope, selectors):
+        root = found.root
+        text = node_text(root) if isinstance(root, html.HtmlElement) else clean_space(str(found.get()))
+        if text and text not in values:
+            values.append(text)
+    return values
+
+
+def clean_names(values: list[str]) -> list[str]:
+    """Author names without labels ("Oleh", "Penulis:") and channel suffixes (" - detikNews")."""
+    names: list[str] = []
+    for value in values:
+        value = BYLINE_SUFFIX_RE.sub("", BYLINE_LABEL_RE.sub("", clean_space(value)))
+        for name in re.split(r"\s*(?:,|;|\s&\s|\sdan\s|\sand\s)\s*", value):
+            name = clean_space(BYLINE_LABEL_RE.sub("", name)).strip(" -|·")
+            if name and len(name.split()) <= 6 and not re.search(r"\d{2}", name) and name not in names:
+                names.append(name)
+    return names
+
+
+def strip_title(title: str, site_names: list[str]) -> str:
+    """Headline without " - Site" / "Site | " decorations."""
+    tokens = [s.lower() for s in site_names if s]
+    parts = _TITLE_SEPARATORS_RE.split(title)
+
+    def is_site(part: str) -> bool:
+        low = part.lower().strip()
+        squashed = re.sub(r"[\s.]", "", low)
+        return (
+            bool(low)
+            and (
+                any(t in low or re.sub(r"[\s.]", "", t) in squashed for t in tokens)
+                or bool(re.fullmatch(r"[\w-]+\.(?:com|co\.id|id|net|co)", low))
+            )
+            and len(part.split()) <= 4
+        )
+
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+    if len(parts) == len(_TITLE_SEPARATORS_RE.split(title)):
+        return clean_space(title)
+    # Rejoin with the original separators by slicing the original string.
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return clean_space(title[start:end])
+
+
+def _site_names(url: str, meta: Metadata) -> list[str]:
+    domain = registered_domain(url)
+    label = domain.split(".")[0]
+    return [n for n in (meta.site_name, domain, label) if n]
+
+
+def _choose_title(sel: Selector, url: str, meta: Metadata, rules: SiteRules | None) -> str | None:
+    if rules:
+        found = _texts(sel, rules.title)
+        if found:
+            return found[0]
+    names = _site_names(url, meta)
+    candidates = [strip_title(t, names) for t in meta.titles]
+    headings = [node_text(s.root) for s in sel.xpath("//h1")[:5]]
+    for heading in headings:
+        if heading and any(
+            heading == c or heading in t for c, t in zip(candidates, meta.titles, strict=False)
+        ):
+            return heading
+    return candidates[0] if candidates else next((h for h in headings if h), None)
+
+
+def _choose_canonical(url: str, meta: Metadata, rules: SiteRules | None) -> str:
+    for candidate in meta.canonical:
+        candidate = candidate.strip()
+        if not candidate.startswith(("http://", "https://")) or not same_site(candidate, url):
+            continue
+        if rules and rules.article_url is not None:
+            if rules.is_article_url(candidate):
+                return candidate
+        elif urlsplit(candidate).path.strip("/"):
+            return candidate
+    return url
+
+
+def _visible_dates(sel: Selector, content: html.HtmlElement | None) -> list[str]:
+    """Short text nodes that look like dates, from the headline on, outside the body text."""
+    root = sel.root
+    h1 = next(iter(root.xpath("//h1")), None)
+    started = h1 is None
+    found: list[str] = []
+    for el in root.iter():
+        if el is h1:
+            started = True
+        if not started or not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        if content is not None and (el is content or content in el.iterancestors()):
+            continue
+        for attr in ("datetime", "title", "d-time"):
+            if el.tag == "time" and attr == "datetime" and el.get(attr):
+                found.append(el.get(attr).strip())
+        for text in (el.text, el.tail):
+            text = clean_space(text)
+            if 6 <= len(text) <= 100 and _DATE_HINT_RE.search(text):
+                found.append(text)
+        if len(found) > 40:
+            break
+    return found
+
+
+def _choose_date(
+    meta_values: list[str], visible: list[str], reference: datetime, prefer_visible: bool
+) -> str | None:
+    """The raw date string to keep. The page's own visible string wins when it states a time
+    and agrees with the declared instant (or nothing is declared): it carries the page's zone
+    and minute; meta often carries a false UTC or a wrong offset."""
+    meta_value = next((m for m in meta_values if normalise_date(m, reference)), None)
+    meta_iso = normalise_date(meta_value, reference) if meta_value else None
+    for text in visible:
+        iso = normalise_date(text, reference)
+        if not iso:
+            continue
+        if meta_iso is None or prefer_visible or _same_minute(iso, meta_iso):
+            return text
+    return meta_value
+
+
+def _same_minute(a: str, b: str) -> bool:
+    try:
+        da, db = datetime.fromisoformat(a), datetime.fromisoformat(b)
+    except ValueError:
+        return False
+    if da.tzinfo is None or db.tzinfo is None:
+        return a[:10] == b[:10] and "T" not in a
+    return abs((da - db).total_seconds()) < 60
+
+
+def _drop_clutter(scope: html.HtmlElement, keep: html.HtmlElement | None = None) -> None:
+    """Remove furniture by its class/id words, never an element holding most of the text."""
+    total = len(node_text(scope)) or 1
+    for el in scope.xpath(_CLUTTER_XPATH):
+        if el.getparent() is None or el is keep:
+            continue
+        words = f"{el.get('class', '')} {el.get('id', '')}".split()
+        if not any(CLUTTER_RE.search(w) for w in words):
+            continue
+        if el.xpath(".//h1") or (keep is not None and keep in el.iterancestors()):
+            continue
+        if len(node_text(el)) > total * 0.5:
+            continue
+        drop(el)
+
+
+def _main_node(root: html.HtmlElement) -> html.HtmlElement | None:
+    """The element whose direct paragraphs hold the most text."""
+    best, best_len = None, 0
+    for el in root.xpath("//*[p]"):
+        size = sum(len(node_text(p)) for p in el.xpath("./p"))
+        if size > best_len:
+            best, best_len = el, size
+    return best
+
+
+def _site_body(sel: Selector, rules: SiteRules) -> html.HtmlElement | None:
+    found = _select(sel, rules.body)
+    return found[0].root if found and isinstance(found[0].root, html.HtmlElement) else None
+
+
+def _lead_images(sel: Selector, rules: SiteRules, url: str) -> list[dict[str, Any]]:
+    images = []
+    for container in _select(sel, rules.images):
+        images += take_images(copy.deepcopy(container.root), url, remove=False)
+    return images
+
+
+def _site_text(body: html.HtmlElement, rules: SiteRules, url: str) -> tuple[list[str], list, list]:
+    body = copy.deepcopy(body)
+    scope = Selector(root=body, type="html")
+    for found in _select_all(scope, rules.prune):
+        drop(found.root)
+    embeds = take_embeds(body, url)
+    images = take_images(body, url)
+    _drop_clutter(body, keep=body)
+    return paragraphs(body), images, embeds
+
+
+def _select_all(scope: Selector, selectors: tuple[str, ...]) -> list[Selector]:
+    found: list[Selector] = []
+    for query in selectors:
+        found += scope.xpath(query) if is_xpath(query) else scope.css(query)
+    return found
+
+
+def _generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.HtmlElement | None]:
+    root = copy.deepcopy(sel.root)
+    main = _main_node(root)
+    embeds = take_embeds(main if main is not None else root, url)
+    images = []
+    for img in root.xpath("//img"):
+        if img.getparent() is None or img.xpath(_NON_CONTENT_XPATH):
+            continue
+        inside_main = main is not None and main in img.iterancestors()
+        wrapper = img.getparent()
+        captioned = take_images(wrapper, url, remove=False)
+        if inside_main or any(i["caption"] for i in captioned):
+            images += [i for i in take_images(wrapper, url) if inside_main or i["caption"]]
+    _drop_clutter(root, keep=main)
+    extracted = trafilatura.extract(
+        html.tostring(root, encoding="unicode"),
+        url=url,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        output_format="txt",
+        with_metadata=False,
+    )
+    paras = [clean_space(p) for p in (extracted or "").split("\n")]
+    return [p for p in paras if p], images, embeds, main
+
+
+def _is_article_page(sel: Selector, meta: Metadata, published: str | None) -> bool:
+    og_type = (sel.xpath('//meta[@property="og:type"]/@content').get() or "").lower()
+    has_ld = any(
+        {o.get("@type")} & ARTICLE_TYPES if isinstance(o.get("@type"), str) else False
+        for o in json_ld_objects(sel)
+    )
+    return bool(published) or og_type == "article" or has_ld
+
+
+def extract_article(
+    body: bytes | str,
+    url: str,
+    fetched_at: datetime,
+    rules: SiteRules | None = None,
+    content_type: str | None = None,
+) -> dict[str, Any]:
+    """The draft record of one page; raises ExtractionError with a reason when there is no article."""
+    sel = parse(body, content_type)
+    meta = read_metadata(sel)
+    record = empty_record()
+    record.update(url=url, fetched_at=_iso_utc(fetched_at))
+    record["site"] = rules.key if rules else registered_domain(url)
+
+    body_node = _site_body(sel, rules) if rules else None
+    paras: list[str] = []
+    if rules and body_node is not None:
+        paras, images, embeds = _site_text(body_node, rules, url)
+        images = _lead_images(sel, rules, url) + images
+    if paras:
+        record["extractor"] = f"site:{rules.key}"
+        content = body_node
+    else:
+        if rules and rules.article_url is not None and not rules.is_article_url(url) and body_node is None:
+            raise ExtractionError("no article", "not an article page of this site")
+        paras, images, embeds, content = _generic_text(sel, url)
+        record["extractor"] = "generic"
+    if not paras:
+        raise ExtractionError("no article text")
+
+    site_rules = rules if record["extractor"] != "generic" else None
+    title = _choose_title(sel, url, meta, site_rules)
+    visible = _texts(sel, site_rules.published) if site_rules else []
+    visible += _visible_dates(sel, content)
+    published = _choose_date(
+        meta.published,
+        visible,
+        fetched_at,
+        bool(site_rules and site_rules.prefer_visible_date and site_rules.published),
+    )
+    modified_visible = _texts(sel, site_rules.modified) if site_rules else []
+    modified = _choose_date(meta.modified, modified_visible, fetched_at, bool(modified_visible))
+    if not site_rules and not _is_article_page(sel, meta, published):
+        raise ExtractionError("no article", "no date and no article metadata")
+    if not site_rules and sum(len(p.split()) for p in paras) < MIN_GENERIC_WORDS:
+        raise ExtractionError("no article text", "too little text")
+
+    authors = clean_names(_texts(sel, site_rules.authors)) if site_rules else []
+    authors = authors or clean_names(meta.authors) or clean_names(_generic_authors(sel))
+    editors = (clean_names(_texts(sel, site_rules.editors)) if site_rules else []) or clean_names(
+        meta.editors or _generic_editors(sel)
+    )
+    section = (_texts(sel, site_rules.section)[:1] if site_rules else []) or [
+        meta.section or _breadcrumb(sel, title)
+    ]
+    tags = (_texts(sel, site_rules.tags) if site_rules else []) or _generic_tags(sel) or meta.tags
+    description = meta.description if (not rules or rules.meta_description) else None
+    if description and len(description.split()) < 4:
+        description = None
+    if not images and meta.images:
+        images = [{"url": meta.images[0], "caption": None, "credit": None}]
+
+    record.update(
+        canonical_url=_choose_canonical(url, meta, rules),
+        title=title,
+        description=description,
+        authors=authors,
+        editors=[e for e in editors if e not in authors],
+        published_raw=published,
+        modified_raw=modified,
+        section=section[0] if section else None,
+        tags=list(dict.fromkeys(t for t in tags if t)),
+        text="\n\n".join(paras),
+        images=_unique(images),
+        embeds=_unique(embeds),
+    )
+    return record
+
+
+def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen, out = set(), []
+    for item in items:
+        key = item.get("url")
+        if key and key in seen:
+            continue
+        seen.add(key)
+        out.append(item)
+    return out
+
+
+def _generic_authors(sel: Selector) -> list[str]:
+    for query in (
+        "//a[contains(concat(' ', @rel, ' '), ' author ')]",
+        "//*[@itemprop='author']//*[@itemprop='name']",
+        "//a[contains(@href, '/author/') or contains(@href, '/penulis/') or contains(@href, '/reporter/')]",
+        "//*[contains(@class, 'author') or contains(@class, 'penulis') or contains(@class, 'byline')]",
+    ):
+        nodes = [n for n in sel.xpath(query) if not n.root.xpath(_NON_CONTENT_XPATH)]
+        names = [node_text(n.root) for n in nodes[:3] if 0 < len(node_text(n.root)) <= 60]
+        if names:
+            return names
+    return []
+
+
+def _generic_editors(sel: Selector) -> list[str]:
+    nodes = sel.xpath("//*[contains(@class, 'editor') or contains(@class, 'redaktur')]")
+    texts = [node_text(n.root) for n in nodes if not n.root.xpath(_NON_CONTENT_XPATH)]
+    return [t for t in texts if 0 < len(t) <= 80 and re.match(r"(?i)(editor|redaktur|penyunting)\b", t)][:2]
+
+
+def _breadcrumb(sel: Selector, title: str | None) -> str | None:
+    crumbs = [
+        node_text(a.root)
+        for a in sel.xpath("//*[contains(@class, 'breadcrumb')]//a | //*[contains(@class, 'breadcrumb')]/li")
+    ]
+    crumbs = [
+        c for c in dict.fromkeys(crumbs)
+        if c and c != title and c.lower() not in ("home", "beranda", "index", "indeks", "berita")
+    ]  # fmt: skip
+    return crumbs[0] if crumbs else None
+
+
+def _generic_tags(sel: Selector) -> list[str]:
+    links = sel.xpath(
+        "//*[contains(@class, 'tag') and not(contains(@class, 'tagline'))]"
+        "//a[contains(@href, '/tag') or contains(@href, '/topik') or contains(@href, '/topic')]"
+    )
+    return list(dict.fromkeys(t for t in (node_text(a.root).lstrip("#") for a in links) if t))

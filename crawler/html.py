@@ -1,0 +1,143 @@
+"""Turning bytes into a tree, and a tree into paragraphs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from lxml import etree, html
+from parsel import Selector
+from w3lib.encoding import html_to_unicode
+
+from crawler.errors import ExtractionError
+
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "figure",
+        "figcaption",
+        "dl",
+        "dt",
+        "dd",
+        "address",
+        "center",
+        "main",
+        "nav",
+        "form",
+        "hr",
+        "br",
+    ]
+)
+SKIP_TAGS = frozenset(
+    ["script", "style", "noscript", "template", "iframe", "svg", "canvas", "button", "select"]
+)
+_SPACE_RE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_MARKUP_RE = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|article|meta|title)\b")
+_INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def decode(body: bytes | str, content_type: str | None = None) -> str:
+    """Text of a page. UTF-8 wins when the bytes are valid UTF-8: pages often declare a wrong
+    charset, and a valid UTF-8 byte string is almost never another encoding."""
+    if isinstance(body, str):
+        return body
+    if b"\x00" in body[:2048]:
+        raise ExtractionError("not HTML", "the file is binary")
+    try:
+        return body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return html_to_unicode(content_type, body)[1]
+
+
+def parse(body: bytes | str, content_type: str | None = None) -> Selector:
+    """A parsel selector over the page; raises ExtractionError for empty or non-HTML input."""
+    text = decode(body, content_type)
+    if not text.strip():
+        raise ExtractionError("empty page")
+    if not _MARKUP_RE.search(text[:65536].lower()):
+        raise ExtractionError("not HTML", "no HTML markup found")
+    try:
+        sel = Selector(text=text, type="html")
+    except (etree.ParserError, ValueError) as exc:
+        raise ExtractionError("not HTML", str(exc)) from exc
+    if sel.root is None:
+        raise ExtractionError("not HTML", "the parser found no document")
+    return sel
+
+
+def clean_space(text: str | None) -> str:
+    """One space between words, no invisible characters, NFC."""
+    if not text:
+        return ""
+    text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def node_text(node: html.HtmlElement) -> str:
+    """Visible text of one element, skipping scripts and styles."""
+    texts = node.xpath(
+        ".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
+    )
+    return clean_space("".join(texts))
+
+
+def paragraphs(node: html.HtmlElement) -> list[str]:
+    """Paragraphs of a body element: block elements and ``<br>`` end a paragraph, inline
+    elements join their text. Used on the site path, where the body node is known."""
+    out: list[str] = []
+    buf: list[str] = []
+
+    def flush() -> None:
+        text = clean_space("".join(buf))
+        buf.clear()
+        if text:
+            out.append(text)
+
+    def walk(el: etree._Element) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag or tag in SKIP_TAGS:  # comments, processing instructions, scripts
+            if el.tail:
+                buf.append(el.tail)
+            return
+        block = tag in BLOCK_TAGS
+        if block:
+            flush()
+        if el.text:
+            buf.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            buf.append(el.tail)
+
+    walk(node)
+    flush()
+    return out
+
+
+def drop(el: html.HtmlElement) -> None:
+    """Remove an element but keep its tail text in place."""
+    if el.getparent() is not None:
+        el.drop_tree()

@@ -1,0 +1,106 @@
+"""Indonesian newsroom knowledge as data: boilerplate, datelines, credit tags, byline labels.
+
+Site files say *where* things are on one site; what Indonesian newsrooms print everywhere
+lives here, so the generic path and every site share it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole paragraphs that are never article text (matched against the stripped paragraph).
+BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
+    r"(?:baca|simak|lihat|cek|tonton|saksikan)\s+(?:juga|pula)\b.*",
+    r"(?:baca|simak)\s+(?:selengkapnya|berita\s+lainnya)\b.*",
+    r"lihat\s+(?:juga\s+)?video\b.*",
+    r"(?:video|berita|artikel)\s+(?:pilihan|terkait|lainnya|terpopuler|populer)\s*:?",
+    r"pilihan\s+editor\s*:.*",
+    r"advertisement|iklan|sponsored|konten\s+sponsor",
+    r"scroll\s+to\s+(?:resume|continue\s+with)\s+content",
+    r"scroll\s+ke\s+bawah\s+untuk\s+melanjutkan(?:\s+membaca)?",
+    r"\[gambas:[^\]]*\]",
+    r"\(ads\.[\w.]+\)",
+    r"artikel\s+ini\s+telah\s+(?:tayang|naik|terbit|dipublikasikan)\b.*",
+    r"disclaimer\s*:\s*opini\s+ini\b.*",
+    r"(?:bagikan|share)(?:\s+(?:ke|artikel\s+ini|via))?\s*:?(?:\s*(?:facebook|twitter|x|whatsapp|"
+    r"telegram|line|linkedin|email|copy\s+link|salin\s+tautan))*\s*",
+    r"komentar\s*\(\d+\)",
+    r"ringkasan\s+berita\s*:?",
+    r"sesuai\s+minatmu",
+    r"baca\s+\d+\s+(?:detik|menit)",
+    r"add\s+as\s+a\s+preferred\s+source\s+on\s+google",
+    r"baca\s+artikel\s+menarik\s+lainnya.*",
+    r"load\s+more\W*",
+    r"halaman\s*\d+\s*(?:/|dari)\s*\d+",
+    r"(?:halaman\s+)?(?:selanjutnya|berikutnya|sebelumnya)\s*[»>]*",
+    r"(?:download|unduh)\s+(?:aplikasi|app)\b.*",
+    r"dapatkan\s+(?:update|informasi|berita)\b.*(?:google\s+news|whatsapp|telegram|aplikasi).*",
+    r"(?:simak|ikuti|follow|gabung|cek|pantau|dapatkan)\b.*"
+    r"(?:whatsapp\s+channel|saluran\s+whatsapp|kanal\s+whatsapp|google\s+news|telegram\s+channel|"
+    r"whatsapp\.com/channel).*",
+    r"telusuri\s+berita\b.*lainnya.*",
+    r"(?:berita|topik)\s+terkait\s*:?.*",
+    r"tag(?:s)?\s*:.*",
+)
+BOILERPLATE_RE = re.compile(
+    r"^\W{0,3}(?:" + "|".join(BOILERPLATE_PARAGRAPHS) + r")\W{0,3}$", re.IGNORECASE | re.DOTALL
+)
+# Long paragraphs that match the prompt patterns above are real text that mentions them.
+BOILERPLATE_MAX_CHARS = 320
+
+# Markers that sites leave *inside* a paragraph; removed, the rest of the paragraph kept.
+INLINE_MARKERS_RE = re.compile(
+    r"\(ads\.[\w.]+\)|\bADVERTISEMENT\b|SCROLL TO (?:RESUME|CONTINUE WITH) CONTENT|\[Gambas:[^\]]*\]",
+)
+
+# Outlet names as they appear in datelines ("JAKARTA, KOMPAS.com", "Jakarta (ANTARA)").
+OUTLET_RE = re.compile(
+    r"^(?:[\w-]+\.(?:com|co\.id|id|net|co|or\.id|web\.id|news)(?:\.[a-z]{2})?|"
+    r"ANTARA(?:\s+News)?|Antara(?:/[\w ]+)?|CNN Indonesia|CNBC Indonesia|VIVA|TEMPO|KOMPAS|"
+    r"REPUBLIKA|Okezone|SINDOnews|Suara|iNews|IDN Times|JPNN|Merdeka|Bisnis|Kontan|Katadata)$",
+    re.IGNORECASE,
+)
+_PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+# The dateline before its dash at the start of the first paragraph.
+DATELINE_RE = re.compile(
+    r"^(?P<dateline>"
+    r"(?:[\w.-]+\.(?:com|co\.id|id|net|co)(?:\.[a-z]{2})?|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+    r"(?:,\s*(?:" + _PLACE + r"|\d{1,2}\s+\w+\s+\d{4}|[\w.-]+\.(?:com|co\.id|id)))*"
+    r"(?:\s*\([^()]{2,40}\))?"
+    r")\s*(?:-{1,2}|–|—)\s*(?=\S)",
+)
+DATELINE_MAX_WORDS = 8
+
+# A trailing desk or credit tag: "(TASS)", "(ant)", "(mea/mea)", "(H-4)", "(Cas/Isk)".
+CREDIT_TAG_RE = re.compile(
+    r"(?:^|(?<=[.!?\"”’'])\s*)\(\s*(?P<credit>[A-Za-z][\w.\- ]{0,24}(?:/[\w.\- ]{1,24}){0,3})\s*\)\s*$"
+)
+# A trailing "Sumber: Antara" line.
+SOURCE_LINE_RE = re.compile(r"^\(?\s*(?:sumber|source)\s*:\s*(?P<credit>[^()]{2,60}?)\s*\)?\s*$", re.I)
+
+# Labels before names in bylines.
+BYLINE_LABEL_RE = re.compile(
+    r"^\s*(?:oleh|penulis|reporter|pewarta|wartawan|jurnalis|kontributor|laporan(?:\s+wartawan)?|"
+    r"rep|red|redaktur|editor|penyunting|by|written\s+by)\s*[:.]?\s+",
+    re.IGNORECASE,
+)
+# Trailing " - detikNews", " - Fakta.com", "| Kompas.com" after a byline name.
+BYLINE_SUFFIX_RE = re.compile(r"\s*[-–|,]\s*(?:detik\w*|[\w.-]+\.(?:com|co\.id|id))\s*$", re.I)
+# Lines at the end of a body naming the staff: "Editor: Nama", "Pewarta: Nama".
+STAFF_LINE_RE = re.compile(
+    r"^(?P<label>pewarta|penulis|reporter|editor|redaktur|penyunting|rep|red)\s*:\s*(?P<names>.{2,80})$",
+    re.IGNORECASE,
+)
+EDITOR_LABELS = frozenset({"editor", "redaktur", "penyunting", "red"})
+
+# Photo credit inside a caption: "(Foto: ANTARA/Nama)", "Foto: Nama/detikcom", "(KOMPAS.com/Nama)".
+CAPTION_CREDIT_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"\s*[(\[]\s*(?:foto|photo|dok(?:umentasi)?|sumber|ilustrasi|image|gambar)\s*[:.]\s*"
+        r"(?P<credit>[^()\[\]]+?)\s*[)\]]\s*$",
+        re.I,
+    ),
+    re.compile(r"\s*[(\[](?P<credit>[^()\[\]]*\w/[^()\[\]]+?)[)\]]\s*$"),
+    re.compile(r"(?:^|\s+|[.|-]\s*)(?:foto|photo)\s*:\s*(?P<credit>[^:]{2,80}?)\s*$", re.I),
+)
+CAPTION_LABEL_RE = re.compile(r"^\s*(?:foto|photo|ilustrasi|gambar)\s*:\s*", re.I)

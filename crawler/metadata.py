@@ -1,0 +1,174 @@
+"""Machine-readable metadata: JSON-LD, OpenGraph, meta tags and rel=canonical.
+
+Read first, because it is what the publisher declares; the visible page comes second.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from parsel import Selector
+
+from crawler.html import clean_space
+
+ARTICLE_TYPES = frozenset(
+    [
+        "NewsArticle",
+        "Article",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "Report",
+        "ReviewNewsArticle",
+    ]
+)
+PUBLISHED_META = (
+    "article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
+    "dtk:publishdate", "content_PublishedDate", "publish-date", "date", "dc.date",
+    "dc.date.issued", "sailthru.date", "parsely-pub-date",
+)  # fmt: skip
+MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+@dataclass
+class Metadata:
+    titles: list[str] = field(default_factory=list)  # in order of trust
+    description: str | None = None
+    site_name: str | None = None
+    canonical: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)
+    modified: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+
+
+def _meta(sel: Selector, name: str) -> list[str]:
+    values = sel.xpath("//meta[@property=$n or @name=$n or @itemprop=$n]/@content", n=name).getall()
+    return [v for v in (clean_space(x) for x in values) if v]
+
+
+def _first(sel: Selector, *names: str) -> str | None:
+    for name in names:
+        values = _meta(sel, name)
+        if values:
+            return values[0]
+    return None
+
+
+def json_ld_objects(sel: Selector) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, @graph flattened; broken blocks are skipped."""
+    found: list[dict[str, Any]] = []
+    for raw in sel.xpath('//script[@type="application/ld+json"]/text()').getall():
+        try:
+            data = json.loads(_CONTROL_RE.sub(" ", raw.strip().rstrip(";")))
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, list):
+                stack[:0] = item
+            elif isinstance(item, dict):
+                found.append(item)
+                if isinstance(item.get("@graph"), list):
+                    stack[:0] = item["@graph"]
+    return found
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    return set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
+
+
+def _names(value: Any) -> list[str]:
+    """Person names from a JSON-LD author/editor value (str, dict or list of those)."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and clean_space(name):
+            names.append(clean_space(name))
+    return names
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [t for t in (clean_space(x) for x in value.split(",")) if t]
+    if isinstance(value, list):
+        return [t for x in value for t in _strings(x)]
+    return []
+
+
+def _url(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url")
+    if isinstance(value, list) and value:
+        return _url(value[0])
+    return value if isinstance(value, str) and value.startswith("http") else None
+
+
+def read_metadata(sel: Selector) -> Metadata:
+    """Everything the page declares about itself, most trusted source first."""
+    meta = Metadata()
+    article = next((o for o in json_ld_objects(sel) if _types(o) & ARTICLE_TYPES), {})
+    headline = article.get("headline")
+    if isinstance(headline, str) and clean_space(headline):
+        meta.titles.append(clean_space(headline))
+    for name in ("og:title", "twitter:title"):
+        meta.titles += _meta(sel, name)[:1]
+    page_title = clean_space(sel.xpath("//title[1]//text()").get(""))
+    if page_title:
+        meta.titles.append(page_title)
+
+    description = article.get("description")
+    meta.description = (
+        clean_space(description) if isinstance(description, str) and description.strip() else None
+    ) or _first(sel, "og:description", "description", "twitter:description")
+    meta.site_name = _first(sel, "og:site_name", "application-name")
+
+    meta.canonical = [
+        u for u in [
+            sel.xpath('//link[@rel="canonical"]/@href').get(),
+            _first(sel, "og:url"),
+            _url(article.get("mainEntityOfPage")),
+            _url(article.get("url")),
+        ] if u
+    ]  # fmt: skip
+
+    for key, names, target in (
+        ("datePublished", PUBLISHED_META, meta.published),
+        ("dateModified", MODIFIED_META, meta.modified),
+    ):
+        value = article.get(key)
+        if isinstance(value, str) and value.strip():
+            target.append(value.strip())
+        for name in names:
+            target += _meta(sel, name)[:1]
+        target += [
+            v.strip()
+            for v in sel.xpath(f'//*[@itemprop="{key}"]/@datetime | //*[@itemprop="{key}"]/@content').getall()
+            if v.strip()
+        ][:1]
+
+    meta.authors = _names(article.get("author")) or _meta(sel, "author")[:1]
+    meta.editors = _names(article.get("editor"))
+    section = article.get("articleSection")
+    meta.section = (_strings(section) or [None])[0] or _first(sel, "article:section")
+    meta.tags = (
+        _strings(article.get("keywords"))
+        or _meta(sel, "article:tag")
+        or _strings(_first(sel, "news_keywords", "keywords") or "")
+    )
+    image = article.get("image")
+    meta.images = [u for u in [_url(image)] if u] + _meta(sel, "og:image")[:1]
+    return meta

@@ -1,0 +1,120 @@
+"""The one chain every entry point runs: extract, then dates -> text -> identity -> validate.
+
+``warta extract`` calls :func:`build_record`; a crawl runs :func:`extract_article` in the
+spider and the same four steps as item pipelines, in the same order (``settings.py`` lists
+them; a test holds the two lists equal). Each step takes and returns the record and counts
+what it did in ``stats`` (a Counter that pipelines copy into Scrapy's stats).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from crawler.dates import dateparser_fallback, find_dates, parse_date
+from crawler.errors import ExtractionError, InvalidRecord
+from crawler.extract import extract_article
+from crawler.language import detect_language
+from crawler.record import tidy, validation_errors
+from crawler.rules import SiteRules
+from crawler.text import clean_paragraphs
+from crawler.urls import article_id, canonicalize
+
+Record = dict[str, Any]
+Step = Callable[[Record, Counter | None], Record]
+
+
+def _count(stats: Counter | None, key: str) -> None:
+    if stats is not None:
+        stats[key] += 1
+
+
+def _reference(record: Record) -> datetime | None:
+    try:
+        return datetime.fromisoformat(record["fetched_at"]) if record.get("fetched_at") else None
+    except ValueError:
+        return None
+
+
+def normalise_date_field(raw: str | None, reference: datetime | None, stats: Counter | None) -> str | None:
+    """warta's normaliser first; dateparser only when it gives nothing, and counted."""
+    if not raw:
+        return None
+    parsed = parse_date(raw, reference)
+    if parsed is not None:
+        if parsed.weekday_mismatch:
+            _count(stats, "dates/weekday_mismatch")
+        return parsed.iso
+    value = dateparser_fallback(raw)
+    _count(stats, "dates/dateparser_fallback" if value else "dates/unparsed")
+    return value
+
+
+def normalise_dates(record: Record, stats: Counter | None = None) -> Record:
+    reference = _reference(record)
+    for key in ("published", "modified"):
+        record[f"{key}_at"] = normalise_date_field(record.get(f"{key}_raw"), reference, stats)
+    return record
+
+
+def clean_text(record: Record, stats: Counter | None = None) -> Record:
+    cleaned = clean_paragraphs((record.get("text") or "").split("\n\n"), record.get("title"))
+    if not cleaned.paragraphs:
+        raise ExtractionError("no article text", "nothing left after cleanup")
+    text = "\n\n".join(cleaned.paragraphs)
+    record.update(text=text, word_count=len(text.split()), language=detect_language(text))
+    record["dateline"] = record.get("dateline") or cleaned.dateline
+    record["place"] = record.get("place") or cleaned.place
+    record["credit"] = record.get("credit") or cleaned.credit
+    record["authors"] = record.get("authors") or cleaned.authors
+    record["editors"] = record.get("editors") or [e for e in cleaned.editors if e not in record["authors"]]
+    published = record.get("published_at")
+    reference = _parse_iso(published) or _reference(record)
+    record["dates_mentioned"] = [{"text": m.text, "date": m.date} for m in find_dates(text, reference)]
+    return record
+
+
+def _parse_iso(value: str | None) -> datetime | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def identify(record: Record, stats: Counter | None = None) -> Record:
+    record["canonical_url"] = canonicalize(record.get("canonical_url") or record["url"])
+    record["id"] = article_id(record["canonical_url"])
+    return record
+
+
+def validate(record: Record, stats: Counter | None = None) -> Record:
+    record = tidy(record)
+    errors = validation_errors(record)
+    if errors:
+        raise InvalidRecord("invalid record", errors[0])
+    return record
+
+
+STEPS: tuple[Step, ...] = (normalise_dates, clean_text, identify, validate)
+
+
+def finish_record(draft: Record, stats: Counter | None = None) -> Record:
+    for step in STEPS:
+        draft = step(draft, stats)
+    return draft
+
+
+def build_record(
+    body: bytes | str,
+    url: str,
+    fetched_at: datetime,
+    rules: SiteRules | None = None,
+    content_type: str | None = None,
+    stats: Counter | None = None,
+) -> Record:
+    """The record of one page, exactly as a crawl would write it."""
+    return finish_record(extract_article(body, url, fetched_at, rules, content_type), stats)

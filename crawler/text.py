@@ -1,0 +1,118 @@
+"""Indonesian cleanup of article text: boilerplate lines, the dateline, trailing credits.
+
+Pure functions over a list of paragraphs; the same rules run on the site path and the
+generic path.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from crawler.html import clean_space
+from crawler.indonesian import (
+    BOILERPLATE_MAX_CHARS,
+    BOILERPLATE_RE,
+    CREDIT_TAG_RE,
+    DATELINE_MAX_WORDS,
+    DATELINE_RE,
+    EDITOR_LABELS,
+    INLINE_MARKERS_RE,
+    OUTLET_RE,
+    SOURCE_LINE_RE,
+    STAFF_LINE_RE,
+)
+
+
+@dataclass
+class CleanText:
+    paragraphs: list[str]
+    dateline: str | None = None
+    place: str | None = None
+    credit: str | None = None
+    authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    return len(paragraph) <= BOILERPLATE_MAX_CHARS and bool(BOILERPLATE_RE.match(paragraph))
+
+
+def drop_boilerplate(paragraphs: list[str], title: str | None = None) -> list[str]:
+    """Paragraphs without ad markers, "Baca juga" lines, prompts, or a repeat of the title."""
+    out = []
+    for paragraph in paragraphs:
+        paragraph = clean_space(INLINE_MARKERS_RE.sub(" ", paragraph))
+        if not paragraph or is_boilerplate(paragraph) or (title and paragraph == title):
+            continue
+        out.append(paragraph)
+    return out
+
+
+def place_of(dateline: str) -> str | None:
+    """ "Jakarta" from "JAKARTA, KOMPAS.com", "FAKTA.COM, Jakarta" or "Jakarta (ANTARA)"."""
+    head = re.sub(r"\([^()]*\)", " ", dateline)
+    for part in (clean_space(p) for p in head.split(",")):
+        if not part or OUTLET_RE.match(part) or re.search(r"\d", part) or "." in part:
+            continue
+        return part.title() if part.isupper() else part
+    return None
+
+
+def split_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The dateline printed before the first dash, and the paragraphs without it."""
+    if not paragraphs:
+        return None, paragraphs
+    first = paragraphs[0]
+    lone = re.fullmatch(r"(.{2,60}?)\s*(?:-{1,2}|–|—)", first)
+    if lone and len(paragraphs) > 1:  # detik: a bold "Jakarta -" before the first <p>
+        candidate = DATELINE_RE.match(lone.group(1) + " - x")
+        if candidate:
+            return lone.group(1).strip(), paragraphs[1:]
+    match = DATELINE_RE.match(first)
+    if not match:
+        return None, paragraphs
+    dateline = match.group("dateline").strip()
+    if len(dateline.split()) > DATELINE_MAX_WORDS:
+        return None, paragraphs
+    rest = first[match.end() :].strip()
+    return dateline, ([rest] if rest else []) + paragraphs[1:]
+
+
+def split_trailer(paragraphs: list[str]) -> CleanText:
+    """Trailing credit tags ("(TASS)", "(mea/mea)"), source and staff lines, taken off the end."""
+    result = CleanText(list(paragraphs))
+    paras = result.paragraphs
+    while paras:
+        last = paras[-1]
+        staff = STAFF_LINE_RE.match(last)
+        source = SOURCE_LINE_RE.match(last)
+        tag = CREDIT_TAG_RE.search(last)
+        if staff:
+            names = [clean_space(n) for n in re.split(r",|/|\sdan\s", staff.group("names")) if clean_space(n)]
+            target = result.editors if staff.group("label").lower() in EDITOR_LABELS else result.authors
+            target[:0] = names
+            paras.pop()
+        elif source and result.credit is None:
+            result.credit = clean_space(source.group("credit"))
+            paras.pop()
+        elif tag and result.credit is None:
+            result.credit = clean_space(tag.group("credit"))
+            rest = last[: tag.start()].strip()
+            if rest:
+                paras[-1] = rest
+                break
+            paras.pop()
+        else:
+            break
+    return result
+
+
+def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> CleanText:
+    """Everything the text step does to a body: boilerplate, dateline, trailer."""
+    paras = drop_boilerplate(paragraphs, title)
+    dateline, paras = split_dateline(paras)
+    result = split_trailer(paras)
+    result.dateline = dateline
+    result.place = place_of(dateline) if dateline else None
+    return result

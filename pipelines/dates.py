@@ -1,0 +1,8 @@
+"""published_at and modified_at from the raw strings (dateparser fallback counted)."""
+
+from crawler.steps import normalise_dates
+from pipelines.base import StepPipeline
+
+
+class DatesPipeline(StepPipeline):
+    step = staticmethod(normalise_dates)

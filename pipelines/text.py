@@ -1,0 +1,8 @@
+"""Indonesian cleanup of the body: boilerplate, dateline, credit, mentioned dates, language."""
+
+from crawler.steps import clean_text
+from pipelines.base import StepPipeline
+
+
+class TextPipeline(StepPipeline):
+    step = staticmethod(clean_text)

@@ -1,0 +1,8 @@
+"""JSON Schema validation: a record that cannot be made valid is dropped with its reason."""
+
+from crawler.steps import validate
+from pipelines.base import StepPipeline
+
+
+class ValidatePipeline(StepPipeline):
+    step = staticmethod(validate)

@@ -1,0 +1,117 @@
+"""Shared test helpers: fixture folders, the corpus, a loopback server, running ``warta``."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crawler.record import validation_errors
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CORPUS = Path(os.environ.get("WARTA_CORPUS", REPO.parent / "shared" / "corpus"))
+
+
+def load_fixture(name: str) -> dict[str, Any]:
+    folder = FIXTURES / name
+    meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    return {
+        "name": name,
+        "html": (folder / "input.html").read_bytes(),
+        "path": folder / "input.html",
+        "url": meta["url"],
+        "now": datetime.fromisoformat(meta["frozen_time"]),
+        "expected": json.loads((folder / "expected.json").read_text("utf-8")),
+    }
+
+
+def fixture_names(kind: str | None = None) -> list[str]:
+    names = []
+    for folder in sorted(FIXTURES.iterdir()):
+        if not (folder / "expected.json").exists():
+            continue
+        found = json.loads((folder / "expected.json").read_text("utf-8")).get("kind", "article")
+        if kind is None or found == kind:
+            names.append(folder.name)
+    return names
+
+
+def assert_valid(record: dict[str, Any]) -> None:
+    errors = validation_errors(record)
+    assert not errors, errors
+
+
+def run_warta(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
+    full_env = {**os.environ, "PYTHONPATH": str(REPO), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "crawler.cli", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=REPO,
+        timeout=timeout,
+    )
+
+
+class MockServer:
+    """tests/mockserver.py in a subprocess; routes are ``host/path`` -> route dicts."""
+
+    def __init__(self, routes: dict[str, Any], workdir: Path) -> None:
+        self.routes_path = workdir / "routes.json"
+        self.log_path = workdir / "requests.log"
+        self.routes_path.write_text(json.dumps(routes), "utf-8")
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                str(REPO / "tests" / "mockserver.py"),
+                str(self.routes_path),
+                "--log",
+                str(self.log_path),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self.url = self.proc.stdout.readline().strip()
+        assert self.url.startswith("http://127.0.0.1:"), "mock server did not start"
+
+    @property
+    def proxy_env(self) -> dict[str, str]:
+        return {
+            "http_proxy": self.url, "https_proxy": self.url,
+            "HTTP_PROXY": self.url, "HTTPS_PROXY": self.url,
+            "no_proxy": "", "NO_PROXY": "",
+        }  # fmt: skip
+
+    def requests(self) -> list[tuple[int, str]]:
+        if not self.log_path.exists():
+            return []
+        lines = self.log_path.read_text("utf-8").splitlines()
+        return [(int(s), u) for s, u in (line.split(" ", 1) for line in lines)]
+
+    def stop(self) -> None:
+        self.proc.kill()
+        self.proc.wait()
+
+
+@pytest.fixture
+def mockserver(tmp_path: Path) -> Iterator:
+    servers: list[MockServer] = []
+
+    def start(routes: dict[str, Any]) -> MockServer:
+        server = MockServer(routes, tmp_path)
+        servers.append(server)
+        return server
+
+    yield start
+    for server in servers:
+        server.stop()

@@ -1,0 +1,31 @@
+"""The quality gate over ../shared/corpus runs with the tests (skipped when the corpus is absent)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from tests.conftest import CORPUS
+
+
+@pytest.mark.skipif(not (CORPUS / "truth").is_dir(), reason="../shared/corpus is not here")
+def test_quality_gate_floors() -> None:
+    from tests.quality_gate import run
+
+    report = io.StringIO()
+    failures = run(CORPUS, out=report)
+    print(report.getvalue())
+    assert failures == [], report.getvalue()
+
+
+@pytest.mark.skipif(not (CORPUS / "truth").is_dir(), reason="../shared/corpus is not here")
+def test_every_corpus_article_gives_a_valid_record() -> None:
+    from crawler.sites import rules_for_url
+    from crawler.steps import build_record
+    from tests.conftest import assert_valid
+    from tests.quality_gate import FETCHED_AT, articles
+
+    for truth in articles(CORPUS):
+        record = build_record(truth["html"], truth["url"], FETCHED_AT, rules_for_url(truth["url"]))
+        assert_valid(record)
