@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from typing import Literal
 
 WIB = timezone(timedelta(hours=7), "WIB")
@@ -86,21 +87,12 @@ def _alt(words: Iterable[str]) -> str:
     """`words` as one alternation shaped like a prefix tree: sre then drops a word at its
     first wrong letter instead of trying each word (several times faster).  Optional tails
     are greedy, so longer words win ("WITA" before "WIT")."""
-    trie: dict[str, dict] = {}
+    heads: dict[str, list[str]] = {}
     for word in words:
-        node = trie
-        for ch in word.lower():
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _tree(trie)
-
-
-def _tree(node: dict[str, dict]) -> str:
-    arms = [(r"\s+" if ch == " " else re.escape(ch)) + _tree(sub) for ch, sub in node.items() if ch]
-    if not arms:
-        return ""
+        heads.setdefault(word[:1].lower(), []).append(word[1:].lower())
+    arms = [(r"\s+" if h == " " else re.escape(h)) + _alt(tails) for h, tails in heads.items() if h]
     body = arms[0] if len(arms) == 1 else "(?:" + "|".join(arms) + ")"
-    return f"(?:{body})?" if "" in node else body
+    return "" if not arms else f"(?:{body})?" if "" in heads else body
 
 
 _FLAGS = re.IGNORECASE | re.ASCII
@@ -159,6 +151,7 @@ _HAS_TIME = re.compile(
 # --- results --------------------------------------------------------------------------------
 
 Precision = Literal["second", "minute", "day", "month", "year"]
+_Found = tuple[str, Precision, bool, int, int]  # ParsedDate's fields; tuples are cheaper
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +178,7 @@ class DateMention:
 # --- helpers --------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=512)
 def _offset_tz(sign: str, hours: str, minutes: str | None) -> tzinfo:
     """A fixed zone; ValueError for offsets no place on earth uses (+25:00, +07:75)."""
     h, mi = int(hours), int(minutes or 0)
@@ -208,13 +202,17 @@ def _zone(m: re.Match[str]) -> tzinfo | None:
     return _offset_tz(*m.group("zos", "zoh", "zom"))
 
 
-def _clock(m: re.Match[str]) -> tuple[int, int, int] | None:
-    """Hour, minute, second of a time match, or None when it cannot be a clock time."""
+def _clock(m: re.Match[str]) -> str | None:
+    """The clock part "T10:15:00" of a time match; None when it is no clock time."""
     hh, mm, ss, ap = m.group("h", "mi", "s", "ap")
-    h, mi, s = int(hh), int(mm), int(ss or 0)
     if ap:  # 12-hour clock, "10:15 PM"; "13:00 PM" is no time
-        h = h % 12 + (12 if ap in "pP" else 0) if 1 <= h <= 12 else 99
-    return (h, mi, s) if h < 24 and mi < 60 and s < 60 else None
+        h = int(hh)
+        hh = f"{h % 12 + (12 if ap in 'pP' else 0):02d}" if 1 <= h <= 12 else "99"
+    elif len(hh) == 1:
+        hh = "0" + hh
+    if hh > "23" or mm > "59" or (ss and ss > "59"):
+        return None
+    return "T" + hh + ":" + mm + ":" + (ss or "00")
 
 
 def _ref(reference: datetime | date | None, tz: tzinfo) -> datetime | None:
@@ -236,13 +234,9 @@ def _yearless(month: int, day: int, weekday: int | None, ref: date) -> tuple[dat
     if not cands:
         return None
     agree = [c for c in cands if weekday is None or c.weekday() == weekday]
-    past = [c for c in agree if c <= ref]
-    if past:
-        return past[0], False
-    if agree:
-        return agree[-1], False
-    past = [c for c in cands if c <= ref]
-    return (past[0] if past else cands[-1]), True
+    pool, mismatch = (agree, False) if agree else (cands, True)
+    past = [c for c in pool if c <= ref]  # candidates run from the latest to the earliest
+    return (past[0] if past else pool[-1]), mismatch
 
 
 def _day(year: int, month: int, day: int) -> date | None:
@@ -254,28 +248,28 @@ def _day(year: int, month: int, day: int) -> date | None:
 
 def _year2(yy: str) -> int:
     """Two-digit years: 00-69 are 20xx, 70-99 are 19xx."""
-    y = int(yy)
-    return y if len(yy) == 4 else (2000 + y if y < 70 else 1900 + y)
+    return int(yy) + (0 if len(yy) == 4 else 2000 if yy < "70" else 1900)
 
 
 _OFFSET_TEXT: dict[tzinfo, str] = {}  # "+07:00" per fixed zone, filled as zones are met
 
 
-def _stamp(day: date, hms: tuple[int, int, int], tz: tzinfo) -> str:
-    """ISO date-time with seconds; formatted by hand for fixed zones (it is the hot path)."""
+def _stamp(day: date, clock: str, tz: tzinfo) -> str:
+    """ISO date-time with seconds; pasted together for fixed zones (it is the hot path)."""
     off = _OFFSET_TEXT.get(tz)
     if off is None:
-        full = datetime(day.year, day.month, day.day, *hms, tzinfo=tz).isoformat()
+        h, mi, s = map(int, clock[1:].split(":"))
+        full = datetime(day.year, day.month, day.day, h, mi, s, tzinfo=tz).isoformat()
         if type(tz) is timezone:
             _OFFSET_TEXT[tz] = full[19:]
         return full
-    return f"{day.isoformat()}T{hms[0]:02d}:{hms[1]:02d}:{hms[2]:02d}{off}"
+    return day.isoformat() + clock + off
 
 
 # --- core -----------------------------------------------------------------------------------
 
 
-def _relative(m: re.Match[str], s: str, reference: object, tz0: tzinfo) -> ParsedDate | None:
+def _relative(m: re.Match[str], s: str, reference: object, tz0: tzinfo) -> _Found | None:
     """Relative forms ("2 jam yang lalu", "kemarin, 10:15 WIB") against the reference."""
     ref = _ref(reference, tz0)  # type: ignore[arg-type]
     if ref is None:
@@ -288,24 +282,24 @@ def _relative(m: re.Match[str], s: str, reference: object, tz0: tzinfo) -> Parse
         if unit in ("second", "minute", "hour"):
             when = ref - timedelta(**{unit + "s": n})
             iso = when.replace(microsecond=0).isoformat()
-            return ParsedDate(iso, "second", False, start, end) if instant_ok else None
+            return (iso, "second", False, start, end) if instant_ok else None
         if unit in ("month", "year"):
             k = ref.year * 12 + ref.month - 1 - (n if unit == "month" else 12 * n)
             iso = f"{k // 12:04d}" if unit == "year" else f"{k // 12:04d}-{k % 12 + 1:02d}"
-            return ParsedDate(iso, unit, False, start, end) if k >= 12 else None  # type: ignore[arg-type]
+            return (iso, unit, False, start, end) if k >= 12 else None  # type: ignore[arg-type]
         shift = -n * (7 if unit == "week" else 1)
     else:
         word = RELATIVE_WORDS[" ".join(m.group("rwd").lower().split())]
         if word is None:
             iso = ref.replace(microsecond=0).isoformat()
-            return ParsedDate(iso, "second", False, start, end) if instant_ok else None
+            return (iso, "second", False, start, end) if instant_ok else None
         shift = word
     if (t := _TIME_AFTER.match(s, end)) and (hms := _clock(t)):
         tz = _zone(t) or tz0
         day = ref.astimezone(tz).date() + timedelta(days=shift)
         prec: Precision = "second" if t.group("s") else "minute"
-        return ParsedDate(_stamp(day, hms, tz), prec, False, start, t.end())
-    return ParsedDate((ref.date() + timedelta(days=shift)).isoformat(), "day", False, start, end)
+        return (_stamp(day, hms, tz), prec, False, start, t.end())
+    return ((ref.date() + timedelta(days=shift)).isoformat(), "day", False, start, end)
 
 
 # Group names of (year, month, day) in each day-month-year shape of _DATE_RE.
@@ -332,7 +326,7 @@ def _day_of(m: re.Match[str], reference: object, tz0: tzinfo) -> tuple[date, boo
     return (day, weekday is not None and day.weekday() != weekday) if day else None
 
 
-def _resolve(m: re.Match[str], s: str, reference: object, tz0: tzinfo, with_time: bool) -> ParsedDate | None:
+def _resolve(m: re.Match[str], s: str, reference: object, tz0: tzinfo, with_time: bool) -> _Found | None:
     """Turn one match of _DATE_RE into a ParsedDate, or None when it is not a real date."""
     kind, g = m.lastgroup, m.group
     start, end = m.span()
@@ -340,22 +334,24 @@ def _resolve(m: re.Match[str], s: str, reference: object, tz0: tzinfo, with_time
         return _relative(m, s, reference, tz0) if with_time else None
     if kind == "ym":
         month, year = MONTHS[g("ymm").lower().rstrip(".")], int(g("ymy"))
-        return ParsedDate(f"{year:04d}-{month:02d}", "month", False, start, end) if year else None
+        return (f"{year:04d}-{month:02d}", "month", False, start, end) if year else None
     found = _day_of(m, reference, tz0)
     if found is None:
         return None
     day, mismatch = found
     if kind == "iso" and g("ih"):
-        hms = (int(g("ih")), int(g("imi")), int(g("isec") or 0))
-        if hms[0] > 23 or hms[1] > 59 or hms[2] > 59:
+        hh, mm, ss = g("ih", "imi", "isec")
+        hh = hh if len(hh) == 2 else "0" + hh
+        if hh > "23" or mm > "59" or (ss and ss > "59"):
             return None
+        hms = "T" + hh + ":" + mm + ":" + (ss or "00")
         z = _ZONE_AT.match(s, end)
         tz = _zone(z) if z else None
         end = z.end() if z and tz else end
         prec: Precision = "second" if g("isec") else "minute"
-        return ParsedDate(_stamp(day, hms, tz or tz0), prec, mismatch, start, end)
+        return (_stamp(day, hms, tz or tz0), prec, mismatch, start, end)
     if not with_time:
-        return ParsedDate(day.isoformat(), "day", mismatch, start, end)
+        return (day.isoformat(), "day", mismatch, start, end)
     if (t := _TIME_AFTER.match(s, end)) and (hms := _clock(t)):
         tz, end = _zone(t), max(end, t.end())
         # "Thu, 05 Nov 2015 15:08:01 +0700"; but "10:00-12:00" is a range, not an offset
@@ -365,18 +361,15 @@ def _resolve(m: re.Match[str], s: str, reference: object, tz0: tzinfo, with_time
     elif (t := _TIME_BEFORE.search(s, max(0, start - 80), start)) and (hms := _clock(t)):
         tz, start = _zone(t), t.start("h")
     else:
-        return ParsedDate(day.isoformat(), "day", mismatch, start, end)
+        return (day.isoformat(), "day", mismatch, start, end)
     prec = "second" if t.group("s") else "minute"
-    return ParsedDate(_stamp(day, hms, tz or tz0), prec, mismatch, start, end)
+    return (_stamp(day, hms, tz or tz0), prec, mismatch, start, end)
 
 
 # --- public API -----------------------------------------------------------------------------
 
 
-def parse_date(
-    text: str | None, reference: datetime | None = None, default_tz: tzinfo = WIB
-) -> ParsedDate | None:
-    """The first real date in `text` at the precision the text gives; None if there is none."""
+def _parse(text: object, reference: object, default_tz: tzinfo) -> _Found | None:
     try:
         if not isinstance(text, str) or not text:
             return None
@@ -387,21 +380,28 @@ def parse_date(
                 return found
         full = _FULL_RE.match(s)  # a bare year "2025" or ISO month "2025-04", nothing else
         if full and not full["m"]:
-            return ParsedDate(full["y"], "year", False, *full.span("y"))
+            return (full["y"], "year", False, *full.span("y"))
         if full and "01" <= full["m"] <= "12":
-            iso, span = f"{full['y']}-{full['m']}", (full.start("y"), full.end("m"))
-            return ParsedDate(iso, "month", False, *span)
+            return (f"{full['y']}-{full['m']}", "month", False, full.start("y"), full.end("m"))
         return None
     except Exception:  # a crawl must never stop on a date
         return None
+
+
+def parse_date(
+    text: str | None, reference: datetime | None = None, default_tz: tzinfo = WIB
+) -> ParsedDate | None:
+    """The first real date in `text` at the precision the text gives; None if there is none."""
+    found = _parse(text, reference, default_tz)
+    return ParsedDate(*found) if found else None
 
 
 def normalise_date(
     text: str | None, reference: datetime | None = None, default_tz: tzinfo = WIB
 ) -> str | None:
     """ISO 8601 string for the date in `text` ("2025-04-28T10:15:00+07:00", "2025-04", ...)."""
-    found = parse_date(text, reference, default_tz)
-    return found.iso if found else None
+    found = _parse(text, reference, default_tz)
+    return found[0] if found else None
 
 
 def find_dates(text: str, reference: datetime | None = None) -> list[DateMention]:
@@ -417,7 +417,7 @@ def find_dates(text: str, reference: datetime | None = None) -> list[DateMention
             except ValueError:  # an impossible offset on one date must not hide the others
                 continue
             if f is not None:
-                out.append(DateMention(text[f.start : f.end], f.start, f.end, f.iso))
+                out.append(DateMention(text[f[3] : f[4]], f[3], f[4], f[0]))
         return out
     except Exception:  # a crawl must never stop on a date
         return []

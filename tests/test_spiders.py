@@ -1,0 +1,64 @@
+"""Spider logic on saved responses: listing links, pagination, the pipeline order."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+from scrapy.http import HtmlResponse, Request
+from scrapy.utils.reactor import install_reactor
+from scrapy.utils.test import get_crawler
+
+from crawler.sites import project_settings, spider_for_url
+from crawler.steps import STEPS
+from spiders.fakta import FaktaSpider
+from tests.conftest import fixture_names, load_fixture
+
+install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+
+
+def _listing_requests(name: str):
+    page = load_fixture(name)
+    crawler = get_crawler(FaktaSpider, project_settings().copy_to_dict())
+    spider = FaktaSpider.from_crawler(crawler)
+    request = Request(page["url"], meta={"warta_depth": 1})
+    response = HtmlResponse(url=page["url"], body=page["html"], encoding="utf-8", request=request)
+    return page["expected"], list(spider.parse_listing(response))
+
+
+@pytest.mark.parametrize("name", fixture_names("listing"))
+def test_listing_article_links_in_page_order(name: str) -> None:
+    expected, requests = _listing_requests(name)
+    articles = [r.url for r in requests if r.callback.__name__ == "parse_article"]
+    assert articles == expected["article_urls"]
+
+
+@pytest.mark.parametrize("name", fixture_names("listing"))
+def test_listing_next_page(name: str) -> None:
+    expected, requests = _listing_requests(name)
+    pages = [r.url for r in requests if r.callback.__name__ == "parse_listing"]
+    assert pages == [expected["next_page"]]
+
+
+@pytest.mark.parametrize(
+    ("url", "spider"),
+    [
+        ("https://fakta.com/news/nasional/x", "fakta"),
+        ("https://www.fakta.com/news/nasional/x", "fakta"),
+        ("https://kabarnusantara.id/news/x", "generic"),
+        ("https://notfakta.com/news/x", "generic"),
+    ],
+)
+def test_spider_for_url(url: str, spider: str) -> None:
+    assert spider_for_url(url).name == spider
+
+
+def test_pipelines_run_the_steps_in_order() -> None:
+    """A crawl and `warta extract` must be one chain: the pipelines are the steps, in order."""
+    pipelines = project_settings().getdict("ITEM_PIPELINES")
+    ordered = [path for path, _ in sorted(pipelines.items(), key=lambda kv: kv[1])]
+    steps = []
+    for path in ordered:
+        module, _, name = path.rpartition(".")
+        steps.append(getattr(importlib.import_module(module), name).step)
+    assert tuple(steps) == STEPS
