@@ -146,6 +146,22 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return status
 
 
+def _crawl_usage_problem(args: argparse.Namespace, loader) -> str | None:
+    from crawler.dates import normalise_date
+
+    for flag in ("since", "until"):
+        value = getattr(args, flag)
+        if value and len(normalise_date(value) or "") < 10:
+            return f"--{flag}: not a date: {value}"
+    for site in args.sites:
+        known = getattr(loader.load(site), "sections", {})
+        wanted = [s for s in (args.sections or "").split(",") if s]
+        missing = [s for s in wanted if s not in known]
+        if missing:
+            return f"{site} has no section {', '.join(missing)} (has: {', '.join(known) or 'none'})"
+    return None
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
     from scrapy.crawler import CrawlerProcess
 
@@ -155,6 +171,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     unknown = [s for s in args.sites if s not in loader.list()]
     if unknown:
         _error(f"unknown site {', '.join(unknown)} (see `warta sites`)")
+        return EXIT_USAGE
+    problem = _crawl_usage_problem(args, loader)
+    if problem:
+        _error(problem)
         return EXIT_USAGE
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     process = CrawlerProcess(_scrapy_settings(args))
@@ -172,7 +192,13 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         crawler = process.create_crawler(loader.load(site))
         crawler.settings.set("FEEDS", feeds, priority="cmdline")
         crawlers.append((site, target, crawler))
-        process.crawl(crawler)
+        process.crawl(
+            crawler,
+            since=args.since,
+            until=args.until,
+            max_articles=args.max_articles,
+            sections=args.sections,
+        )
     process.start()
     status = EXIT_OK
     for site, target, crawler in crawlers:
@@ -250,6 +276,10 @@ def build_parser() -> argparse.ArgumentParser:
                 help="write DIR/<site>/<UTC time>.jsonl (default: out)",
             )
             target.add_argument("-o", "--output", metavar="FILE", help="write all records to one FILE")
+            sub.add_argument("--since", metavar="DATE", help="only articles published on or after DATE")
+            sub.add_argument("--until", metavar="DATE", help="only articles published on or before DATE")
+            sub.add_argument("--max-articles", type=int, metavar="N", help="at most N articles per site")
+            sub.add_argument("--sections", metavar="A,B", help="only these sections (see `warta sites`)")
             sub.set_defaults(func=cmd_crawl)
         sub.add_argument(
             "-s", "--set", action="append", metavar="NAME=VALUE", help="override a Scrapy setting"

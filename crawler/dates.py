@@ -327,7 +327,7 @@ def _day_of(m: re.Match[str], reference: object, tz0: tzinfo) -> tuple[date, boo
 
 
 def _resolve(m: re.Match[str], s: str, reference: object, tz0: tzinfo, with_time: bool) -> _Found | None:
-    """Turn one match of _DATE_RE into a ParsedDate, or None when it is not a real date."""
+    """One match of _DATE_RE as ParsedDate fields, or None when it is not a real date."""
     kind, g = m.lastgroup, m.group
     start, end = m.span()
     if kind in ("rel", "relw"):
@@ -410,7 +410,7 @@ def find_dates(text: str, reference: datetime | None = None) -> list[DateMention
         if not isinstance(text, str) or not text:
             return []
         s = text if text.isascii() else text.translate(_FOLD)
-        out = []
+        out: list[DateMention] = []
         for m in _DATE_RE.finditer(s):
             try:
                 f = _resolve(m, s, reference, WIB, with_time=False)

@@ -248,7 +248,8 @@ def _site_text(body: html.HtmlElement, rules: SiteRules, url: str) -> tuple[list
     embeds = take_embeds(body, url)
     images = take_images(body, url)
     _drop_clutter(body, keep=body)
-    return paragraphs(body), images, embeds
+    paras = [p for p in paragraphs(body) if not any(r.search(p) for r in rules.drop_text)]
+    return paras, images, embeds
 
 
 def _select_all(scope: Selector, selectors: tuple[str, ...]) -> list[Selector]:
@@ -318,6 +319,7 @@ def extract_article(
         images = _lead_images(sel, rules, url) + images
     if paras:
         record["extractor"] = f"site:{rules.key}"
+        record["pages"] = max(1, len(_select(sel, rules.pages)))
         content = body_node
     else:
         if rules and rules.article_url is not None and not rules.is_article_url(url) and body_node is None:

@@ -30,6 +30,8 @@ class SiteRules:
     body: Selectors = ()
     prune: Selectors = ()  # removed inside the body before text is read
     images: Selectors = ()  # containers outside the body holding the lead image and caption
+    pages: Selectors = ()  # page blocks when every page is in one response (liputan6 [data-page])
+    drop_text: tuple[re.Pattern[str], ...] = ()  # paragraphs of this site that are never text
     # Prefer the date the page shows over meta/JSON-LD (sites whose meta times lie).
     prefer_visible_date: bool = True
     # Whether meta description is a real lead (False where it is a static site slogan).
@@ -46,7 +48,7 @@ def is_xpath(query: str) -> bool:
 
 RULE_FIELDS = (
     "title", "published", "modified", "authors", "editors", "section", "tags", "body", "prune",
-    "images",
+    "images", "pages",
 )  # fmt: skip
 
 
@@ -62,5 +64,6 @@ def rules_from_class(cls: type) -> SiteRules:
         article_url=pattern,
         prefer_visible_date=getattr(cls, "prefer_visible_date", True),
         meta_description=getattr(cls, "meta_description", True),
+        drop_text=tuple(re.compile(p, re.I) for p in getattr(cls, "drop_text", ())),
         **selectors,
     )

@@ -88,9 +88,7 @@ CASES: list[Case] = [
     _c("kompas", "meta-utc", "2025-05-28T06:30:07+00:00", "2025-05-28T06:30:07+00:00"),
     # tribunnews.com (regional tribun sites stamp WITA/WIT)
     _c("tribunnews", "2026-notes", "Jumat, 24 Juli 2026 12:40 WIB", "2026-07-24T12:40:00+07:00"),
-    _c(
-        "tribunnews", "tayang", "Tayang: Jumat, 24 Juli 2026 12:40 WIB", "2026-07-24T12:40:00+07:00"
-    ),
+    _c("tribunnews", "tayang", "Tayang: Jumat, 24 Juli 2026 12:40 WIB", "2026-07-24T12:40:00+07:00"),
     _c("tribunnews", "wita", "Minggu, 27 April 2025 21:05 WITA", "2025-04-27T21:05:00+08:00"),
     _c("tribunnews", "wit", "Selasa, 29 April 2025 08:00 WIT", "2025-04-29T08:00:00+09:00"),
     _c("tribunnews", "monday", "Senin, 28 April 2025 10:15 WIB", "2025-04-28T10:15:00+07:00"),
@@ -263,9 +261,7 @@ CASES: list[Case] = [
     _c("inews", "seconds", "Jumat, 24 Juli 2026 - 13:39:00 WIB", "2026-07-24T13:39:00+07:00"),
     _c("inews", "seconds-2", "Senin, 28 April 2025 - 10:15:30 WIB", "2025-04-28T10:15:30+07:00"),
     # beritasatu.com
-    _c(
-        "beritasatu", "2026-fixture", "Jumat, 24 Juli 2026 | 16:39 WIB", "2026-07-24T16:39:00+07:00"
-    ),
+    _c("beritasatu", "2026-fixture", "Jumat, 24 Juli 2026 | 16:39 WIB", "2026-07-24T16:39:00+07:00"),
     _c("beritasatu", "monday", "Senin, 28 April 2025 | 10:15 WIB", "2025-04-28T10:15:00+07:00"),
     # other news-watch sites
     _c("nusabali", "seconds", "12 Jul 2026 19:37:24", "2026-07-12T19:37:24+07:00"),

@@ -54,9 +54,7 @@ FORMATS: dict[str, tuple[Callable[[datetime], str], Callable[[datetime], str]]] 
         _minute,
     ),
     "okezone": (
-        lambda d: (
-            f"{HARI_OKEZONE[d.weekday()]}, {d.day} {BULAN[d.month - 1]} {d.year} - {d:%H:%M} wib"
-        ),
+        lambda d: f"{HARI_OKEZONE[d.weekday()]}, {d.day} {BULAN[d.month - 1]} {d.year} - {d:%H:%M} wib",
         _minute,
     ),
     "tempo": (lambda d: f"{d.day:02d} {BULAN[d.month - 1]} {d.year} | {d:%H.%M} WIB", _minute),
@@ -146,9 +144,7 @@ def test_normalise_date_never_raises(text):
     parts=st.lists(
         st.one_of(
             st.text(max_size=12),
-            st.sampled_from(
-                ["Rabu (28/5/2025)", "Juni 2024", "26 April", "pukul 21.45 WIB", "2024"]
-            ),
+            st.sampled_from(["Rabu (28/5/2025)", "Juni 2024", "26 April", "pukul 21.45 WIB", "2024"]),
         ),
         max_size=8,
     )

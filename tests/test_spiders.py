@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 
 import pytest
 from scrapy.http import HtmlResponse, Request
@@ -11,19 +12,23 @@ from scrapy.utils.test import get_crawler
 
 from crawler.sites import project_settings, spider_for_url
 from crawler.steps import STEPS
-from spiders.fakta import FaktaSpider
-from tests.conftest import fixture_names, load_fixture
+from tests.conftest import CORPUS, fixture_names, load_fixture
 
 install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
 
 
+def listing_requests(url: str, body: bytes) -> list[Request]:
+    """What the URL's spider asks for after reading this listing page (page 1)."""
+    spidercls = spider_for_url(url)
+    spider = spidercls.from_crawler(get_crawler(spidercls, project_settings().copy_to_dict()))
+    request = Request(url, meta={"warta_depth": 1})
+    response = HtmlResponse(url=url, body=body, encoding="utf-8", request=request)
+    return list(spider.parse_listing(response))
+
+
 def _listing_requests(name: str):
     page = load_fixture(name)
-    crawler = get_crawler(FaktaSpider, project_settings().copy_to_dict())
-    spider = FaktaSpider.from_crawler(crawler)
-    request = Request(page["url"], meta={"warta_depth": 1})
-    response = HtmlResponse(url=page["url"], body=page["html"], encoding="utf-8", request=request)
-    return page["expected"], list(spider.parse_listing(response))
+    return page["expected"], listing_requests(page["url"], page["html"])
 
 
 @pytest.mark.parametrize("name", fixture_names("listing"))
@@ -62,3 +67,23 @@ def test_pipelines_run_the_steps_in_order() -> None:
         module, _, name = path.rpartition(".")
         steps.append(getattr(importlib.import_module(module), name).step)
     assert tuple(steps) == STEPS
+
+
+def _corpus_listings() -> list:
+    if not (CORPUS / "truth").is_dir():
+        return []
+    cases = []
+    for path in sorted((CORPUS / "truth").glob("*.json")):
+        truth = json.loads(path.read_text("utf-8"))
+        if truth.get("kind") == "listing" and spider_for_url(truth["url"]).name != "generic":
+            cases.append(pytest.param(truth, id=path.stem))
+    return cases
+
+
+@pytest.mark.parametrize("truth", _corpus_listings())
+def test_corpus_listing_links(truth: dict) -> None:
+    """Real listing pages: the site spider follows exactly the article links the truth lists."""
+    body = (CORPUS / truth["page"]).read_bytes()
+    requests = listing_requests(truth["url"], body)
+    found = [r.url for r in requests if r.callback.__name__ == "parse_article"]
+    assert found == truth["article_urls"]

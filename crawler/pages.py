@@ -1,0 +1,36 @@
+"""Multi-page articles: the drafts of pages 1..n joined into one draft, in order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+Draft = dict[str, Any]
+
+
+def _unique_by_url(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        url = item.get("url")
+        if url and url in seen:
+            continue
+        if url:
+            seen.add(url)
+        out.append(item)
+    return out
+
+
+def merge_pages(drafts: list[Draft]) -> Draft:
+    """Page 1's metadata and URL; every page's text, images and embeds, in page order.
+    A paragraph repeated at the top of the next page (sites repeat the lead) is kept once."""
+    merged = dict(drafts[0])
+    paragraphs: list[str] = []
+    for draft in drafts:
+        for paragraph in (draft.get("text") or "").split("\n\n"):
+            if paragraph and paragraph not in paragraphs[-3:]:
+                paragraphs.append(paragraph)
+    merged["text"] = "\n\n".join(paragraphs)
+    merged["images"] = _unique_by_url([i for d in drafts for i in d.get("images") or []])
+    merged["embeds"] = _unique_by_url([e for d in drafts for e in d.get("embeds") or []])
+    merged["pages"] = sum(int(d.get("pages") or 1) for d in drafts)
+    return merged
