@@ -1,15 +1,18 @@
 """Scrapy settings for warta. Polite by default: every value here can be overridden with
 ``-s NAME=VALUE`` or from ``warta`` options."""
 
+import os
+
 from crawler import __version__
 
 BOT_NAME = "warta"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
 
-# An honest User-Agent; set WARTA_CONTACT to a URL or e-mail where site owners can reach you.
-WARTA_CONTACT = ""
-USER_AGENT = f"warta/{__version__} (+https://pypi.org/project/warta/)"
+# An honest User-Agent. Set the WARTA_CONTACT environment variable (or `warta --contact`) to
+# a URL or e-mail address where site owners can reach whoever runs the crawl.
+WARTA_CONTACT = os.environ.get("WARTA_CONTACT", "")
+USER_AGENT = f"warta/{__version__} (news crawler; +{WARTA_CONTACT or 'https://pypi.org/project/warta/'})"
 
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 8
@@ -31,6 +34,25 @@ LOG_LEVEL = "INFO"
 
 # How deep listing pages are followed when discovering articles (per entry point).
 WARTA_MAX_LISTING_PAGES = 5
+# The seen-store (SQLite). Empty: no seen-store (every run fetches everything it finds);
+# `warta crawl` sets it to --state or $XDG_DATA_HOME/warta/state.sqlite.
+WARTA_STATE = ""
+WARTA_REFRESH_UPDATED = False
+# A run "worked" (exit 0) unless more than these shares failed.
+WARTA_MAX_FAILED_SHARE = 0.5  # failed requests / requests
+WARTA_MAX_DROPPED_SHARE = 0.5  # dropped articles / articles fetched
+WARTA_MAX_RETRY_AFTER = 120  # longest Retry-After wait honoured, in seconds
+
+# Output files appear only when complete (NAME.partial -> fsync -> rename).
+FEED_STORAGES = {"": "crawler.output.AtomicFileStorage", "file": "crawler.output.AtomicFileStorage"}
+FEED_STORE_EMPTY = False
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.retryafter.RetryAfterMiddleware": 560,  # before RetryMiddleware (550) sees the response
+}
+EXTENSIONS = {
+    "crawler.report.RecordStats": 500,
+}
 
 # The record chain, in the order of crawler.steps.STEPS:
 ITEM_PIPELINES = {

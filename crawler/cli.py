@@ -90,6 +90,8 @@ def _scrapy_settings(args: argparse.Namespace, **overrides: Any):
     settings.set("LOG_LEVEL", "INFO" if args.verbose else "CRITICAL", priority="cmdline")
     for key, value in overrides.items():
         settings.set(key, value, priority="cmdline")
+    if getattr(args, "contact", None):
+        settings.set("USER_AGENT", f"warta/{__version__} (news crawler; +{args.contact})", priority="cmdline")
     for pair in args.set or []:
         key, _, value = pair.partition("=")
         settings.set(key, value, priority="cmdline")
@@ -163,12 +165,12 @@ def _crawl_usage_problem(args: argparse.Namespace, loader) -> str | None:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from scrapy.crawler import CrawlerProcess
-
+    from crawler.run import CrawlPlan, crawl
     from crawler.sites import spider_loader
+    from crawler.state import default_state_path
 
     loader = spider_loader()
-    unknown = [s for s in args.sites if s not in loader.list()]
+    unknown = [s for s in args.sites if s not in loader.list() or s == "generic"]
     if unknown:
         _error(f"unknown site {', '.join(unknown)} (see `warta sites`)")
         return EXIT_USAGE
@@ -176,39 +178,22 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     if problem:
         _error(problem)
         return EXIT_USAGE
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    process = CrawlerProcess(_scrapy_settings(args))
-    crawlers = []
-    for site in args.sites:
-        target = Path(args.output) if args.output else Path(args.out) / site / f"{stamp}.jsonl"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        feeds = {
-            str(target): {
-                "format": "jsonlines",
-                "encoding": "utf-8",
-                "overwrite": not args.output or site == args.sites[0],
-            }
-        }
-        crawler = process.create_crawler(loader.load(site))
-        crawler.settings.set("FEEDS", feeds, priority="cmdline")
-        crawlers.append((site, target, crawler))
-        process.crawl(
-            crawler,
-            since=args.since,
-            until=args.until,
-            max_articles=args.max_articles,
-            sections=args.sections,
-        )
-    process.start()
-    status = EXIT_OK
-    for site, target, crawler in crawlers:
-        stats = crawler.stats.get_stats()
-        written = stats.get("item_scraped_count", 0)
-        failed = len(getattr(crawler.spider, "failures", []))
-        print(f"{site}: {written} written to {target}, {failed} failed", file=sys.stderr)
-        if stats.get("finish_reason") not in ("finished", None):
-            status = EXIT_FAILED
-    return status
+    plan = CrawlPlan(
+        sites=list(dict.fromkeys(args.sites)),
+        out=Path(args.out),
+        output=Path(args.output) if args.output else None,
+        state=Path(args.state) if args.state else default_state_path(),
+        gzip=args.gzip,
+        refresh_updated=args.refresh_updated,
+        spider_args={
+            "since": args.since,
+            "until": args.until,
+            "max_articles": args.max_articles,
+            "sections": args.sections,
+        },
+        stats_file=Path(args.stats) if args.stats else None,
+    )
+    return crawl(plan, _scrapy_settings(args), verbose=args.verbose)
 
 
 # -- sites and schema ------------------------------------------------------------------------
@@ -280,11 +265,26 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--until", metavar="DATE", help="only articles published on or before DATE")
             sub.add_argument("--max-articles", type=int, metavar="N", help="at most N articles per site")
             sub.add_argument("--sections", metavar="A,B", help="only these sections (see `warta sites`)")
+            sub.add_argument(
+                "--state",
+                metavar="PATH",
+                help="seen-store SQLite file (default: $XDG_DATA_HOME/warta/state.sqlite)",
+            )
+            sub.add_argument("--gzip", action="store_true", help="write .jsonl.gz")
+            sub.add_argument(
+                "--refresh-updated",
+                action="store_true",
+                help="fetch seen articles again when their sitemap lastmod is newer than the stored copy",
+            )
+            sub.add_argument("--stats", metavar="FILE", help="also write the run summary JSON to FILE")
             sub.set_defaults(func=cmd_crawl)
         sub.add_argument(
             "-s", "--set", action="append", metavar="NAME=VALUE", help="override a Scrapy setting"
         )
         sub.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log on stderr")
+        sub.add_argument(
+            "--contact", metavar="URL|EMAIL", help="contact put in the User-Agent for site owners"
+        )
 
     sites = verbs.add_parser(
         "sites",

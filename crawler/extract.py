@@ -331,8 +331,11 @@ def extract_article(
 
     site_rules = rules if record["extractor"] != "generic" else None
     title = _choose_title(sel, url, meta, site_rules)
-    visible = _texts(sel, site_rules.published) if site_rules else []
-    visible += _visible_dates(sel, content)
+    # A site that says where its date is gets no guessing: a missing date there is a signal
+    # (health check) that its markup changed, not something to paper over.
+    visible = _texts(sel, site_rules.published) if site_rules and site_rules.published else []
+    if not (site_rules and site_rules.published):
+        visible += _visible_dates(sel, content)
     published = _choose_date(
         meta.published,
         visible,

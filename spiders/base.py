@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import scrapy
+from scrapy import signals
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
@@ -31,27 +32,33 @@ from crawler.errors import ExtractionError
 from crawler.extract import extract_article
 from crawler.pages import merge_pages
 from crawler.rules import SiteRules, is_xpath, rules_from_class
+from crawler.state import SeenStore
 
 MAX_ARTICLE_PAGES = 30
 
 
 def _failure_reason(failure: Failure) -> str:
-    """A short reason for a failed request: "HTTP 404", "DNS lookup failed", "timeout"."""
+    """A short, stable reason for a failed request: "HTTP 404", "timeout", "connection lost"."""
     from scrapy.exceptions import IgnoreRequest
     from scrapy.spidermiddlewares.httperror import HttpError
-    from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
     if failure.check(HttpError):
         return f"HTTP {failure.value.response.status}"
-    if failure.check(DNSLookupError) or "Resolve" in failure.type.__name__:
-        return "DNS lookup failed (unknown host)"
-    if failure.check(TimeoutError, TCPTimedOutError):
-        return "timeout"
-    if failure.check(ConnectionRefusedError):
-        return "connection refused"
     if failure.check(IgnoreRequest):
         return "forbidden by robots.txt" if "robots" in str(failure.value).lower() else "request ignored"
-    return f"{failure.type.__name__}: {failure.getErrorMessage()}"
+    name, message = failure.type.__name__, failure.getErrorMessage()
+    if "Resolve" in name or "DNSLookup" in name or "DNS lookup" in message:
+        return "DNS lookup failed (unknown host)"
+    if "Timeout" in name or "TimedOut" in name or "took longer than" in message:
+        return "timeout"
+    if "ConnectionRefused" in name or "Connection was refused" in message:
+        return "connection refused"
+    if any(
+        m in message
+        for m in ("ConnectionLost", "ConnectionDone", "ResponseNeverReceived", "ConnectionAborted")
+    ):
+        return "connection lost"
+    return name
 
 
 def _day(value: str | date | None) -> date | None:
@@ -107,6 +114,24 @@ class NewsSpider(scrapy.Spider):
             )
         self.failures: list[tuple[str, str]] = []
         self.requested: set[str] = set()
+        self.skipped: set[str] = set()
+        self.state: SeenStore | None = None
+        self.refresh_updated = False
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        path = crawler.settings.get("WARTA_STATE")
+        if path and not spider.urls:  # fetch mode always fetches what it is given
+            spider.state = SeenStore(path)
+            crawler.signals.connect(spider.close_state, signal=signals.spider_closed)
+        spider.refresh_updated = crawler.settings.getbool("WARTA_REFRESH_UPDATED")
+        return spider
+
+    def close_state(self) -> None:
+        if self.state is not None:
+            self.state.close()
+            self.state = None
 
     # -- what the site is -------------------------------------------------------------
     @classmethod
@@ -215,7 +240,7 @@ class NewsSpider(scrapy.Spider):
                 )
                 for item in selector.xpath("//item | //entry")
             ]
-        links = [loc for loc, when in entries if loc and self.in_window(_day(when))]
+        links = [(loc, when) for loc, when in entries if loc and self.in_window(_day(when))]
         yield from self.follow_articles(response, links)
 
     def parse_listing(self, response: Response):
@@ -241,19 +266,44 @@ class NewsSpider(scrapy.Spider):
             return urlunsplit(parts._replace(query=urlencode(query)))
         return None
 
-    def follow_articles(self, response: Response, links: Iterable[str]):
-        for href in links:
+    def follow_articles(self, response: Response, links: Iterable[str | tuple[str, str | None]]):
+        """Requests for new article links; links already written (seen-store) are skipped,
+        unless --refresh-updated and the feed says the article changed since."""
+        for link in links:
+            href, lastmod = link if isinstance(link, tuple) else (link, None)
             url = response.urljoin(href.strip()).split("#")[0]
             if url in self.requested or not self.is_article_url(url):
                 continue
             if self.max_articles is not None and len(self.requested) >= self.max_articles:
                 return
+            if url not in self.skipped:
+                self.crawler.stats.inc_value(f"warta/{self.name}/discovered")
+            if self.state is not None and self.state.seen(url):
+                if not (self.refresh_updated and self._changed_since_written(url, lastmod)):
+                    if url not in self.skipped:  # a later feed entry may still say it changed
+                        self.skipped.add(url)
+                        self.crawler.stats.inc_value(f"warta/{self.name}/skipped/seen")
+                    continue
+                self.crawler.stats.inc_value(f"warta/{self.name}/refreshed")
+                if url in self.skipped:
+                    self.skipped.discard(url)
+                    self.crawler.stats.inc_value(f"warta/{self.name}/skipped/seen", -1)
             self.requested.add(url)
-            self.crawler.stats.inc_value(f"warta/{self.name}/discovered")
             yield self.article_request(url)
+
+    def _changed_since_written(self, url: str, lastmod: str | None) -> bool:
+        changed = normalise_date(lastmod) if lastmod else None
+        written = self.state.last_written(url) if self.state else None
+        if not changed or not written or len(changed) < 10:
+            return False
+        try:
+            return datetime.fromisoformat(changed) > datetime.fromisoformat(written)
+        except (TypeError, ValueError):
+            return changed[:10] > written[:10]
 
     # -- articles -----------------------------------------------------------------------
     def extract(self, response: Response) -> dict[str, Any] | None:
+        self.crawler.stats.inc_value(f"warta/{self.name}/fetched")
         rules = self.site_rules()
         content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
         try:

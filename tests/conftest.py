@@ -67,8 +67,9 @@ class MockServer:
     """tests/mockserver.py in a subprocess; routes are ``host/path`` -> route dicts."""
 
     def __init__(self, routes: dict[str, Any], workdir: Path) -> None:
-        self.routes_path = workdir / "routes.json"
-        self.log_path = workdir / "requests.log"
+        n = len(list(workdir.glob("routes-*.json")))
+        self.routes_path = workdir / f"routes-{n}.json"
+        self.log_path = workdir / f"requests-{n}.log"
         self.routes_path.write_text(json.dumps(routes), "utf-8")
         self.proc = subprocess.Popen(
             [

@@ -14,7 +14,7 @@ from crawler.sites import rules_for_url
 from crawler.steps import build_record
 from tests.conftest import assert_valid, fixture_names, load_fixture
 
-COMPUTED = {"kind", "must_not_contain", "note", "notes"}
+COMPUTED = {"kind", "must_not_contain", "note", "notes", "known_failures"}
 
 
 @cache

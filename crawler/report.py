@@ -1,0 +1,110 @@
+"""What a run did, per site: the summary JSON, health warnings and the exit status.
+
+Pure functions over Scrapy's stats dict, plus ``RecordStats``, a small extension that counts
+what the written records look like (for the health check).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+EXIT_OK, EXIT_TOO_MANY_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
+
+
+class RecordStats:
+    """Counts per site what the written records look like: no date, generic path, length."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RecordStats:
+        ext = cls(crawler)
+        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        return ext
+
+    def item_scraped(self, item: dict[str, Any], response: Any, spider: Any) -> None:
+        site = item.get("site") or spider.name
+        self.stats.inc_value(f"warta/{site}/written")
+        self.stats.inc_value(f"warta/{site}/words", item.get("word_count") or 0)
+        if not item.get("published_at"):
+            self.stats.inc_value(f"warta/{site}/written_no_date")
+        if item.get("extractor") == "generic":
+            self.stats.inc_value(f"warta/{site}/written_generic")
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, datetime) else value
+
+
+def _prefixed(stats: dict[str, Any], prefix: str) -> dict[str, int]:
+    return {k[len(prefix) :]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
+
+
+def site_summary(site: str, stats: dict[str, Any]) -> dict[str, Any]:
+    """The numbers an operator reads for one site of one run."""
+    written = stats.get(f"warta/{site}/written", 0)
+    return {
+        "discovered": stats.get(f"warta/{site}/discovered", 0),
+        "fetched": stats.get(f"warta/{site}/fetched", 0),
+        "written": written,
+        "skipped_seen": stats.get(f"warta/{site}/skipped/seen", 0),
+        "skipped_outside_window": stats.get(f"warta/{site}/skipped/outside date window", 0),
+        "dropped": _prefixed(stats, f"warta/{site}/dropped/"),
+        "failed": _prefixed(stats, f"warta/{site}/failed/"),
+        "http_status": {
+            k: v for k, v in _prefixed(stats, "downloader/response_status_count/").items() if int(k) >= 400
+        },
+        "requests": stats.get("downloader/request_count", 0),
+        "retries": stats.get("retry/count", 0),
+        "retry_reasons": _prefixed(stats, "retry/reason_count/"),
+        "generic_fallbacks": stats.get(f"warta/{site}/generic_fallback", 0),
+        "incomplete_articles": stats.get(f"warta/{site}/incomplete_articles", 0),
+        "dates_by_dateparser": stats.get("warta/dates/dateparser_fallback", 0),
+        "written_without_date": stats.get(f"warta/{site}/written_no_date", 0),
+        "written_generic": stats.get(f"warta/{site}/written_generic", 0),
+        "mean_words": round(stats.get(f"warta/{site}/words", 0) / written, 1) if written else None,
+        "finish_reason": stats.get("finish_reason"),
+        "started": _iso(stats.get("start_time")),
+        "finished": _iso(stats.get("finish_time")),
+    }
+
+
+def health_warnings(site: str, summary: dict[str, Any], previous_mean_words: float | None) -> list[str]:
+    """Signs that a site's markup changed: records mostly without dates, mostly through the
+    generic fallback, or bodies suddenly much shorter than in earlier runs."""
+    written = summary["written"]
+    warnings = []
+    if written >= 3:
+        if summary["written_without_date"] / written > 0.5:
+            warnings.append(f"{summary['written_without_date']}/{written} records have no published_at")
+        if summary["written_generic"] / written > 0.5:
+            generic = summary["written_generic"]
+            warnings.append(f"{generic}/{written} records came through the generic fallback")
+        mean = summary["mean_words"]
+        if previous_mean_words and mean is not None and mean < 0.5 * previous_mean_words:
+            warnings.append(f"bodies average {mean:.0f} words, earlier runs {previous_mean_words:.0f}")
+    if warnings:
+        warnings.append("its markup has probably changed")
+    return [f"{site}: " + "; ".join(warnings)] if warnings else []
+
+
+def site_status(summary: dict[str, Any], max_failed_share: float, max_dropped_share: float) -> int:
+    """0 when the run worked, 1 when it finished but too much failed."""
+    if summary["finish_reason"] not in (None, "finished"):
+        return EXIT_TOO_MANY_FAILED
+    failed = sum(summary["failed"].values())
+    attempted_pages = failed + summary["fetched"]
+    if attempted_pages and failed / attempted_pages > max_failed_share:
+        return EXIT_TOO_MANY_FAILED
+    dropped = sum(summary["dropped"].values())
+    attempted = dropped + summary["written"]
+    if attempted and dropped / attempted > max_dropped_share:
+        return EXIT_TOO_MANY_FAILED
+    return EXIT_OK

@@ -1,0 +1,117 @@
+"""The seen-store: which articles are already durably written, in an embedded SQLite file.
+
+An id goes in only after its record is in a finished output file (see :mod:`crawler.output`),
+so a crash costs a refetch, never a loss. Lookups are by URL key (the id of the URL's
+canonical form), so an article is recognised before it is fetched. Memory stays flat: the
+ids live on disk and SQLite keeps a fixed-size page cache.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from crawler.urls import article_id, canonicalize
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, site TEXT, canonical_url TEXT, modified_at TEXT,
+    first_written TEXT, last_written TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS url_keys (key TEXT PRIMARY KEY, id TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS runs (
+    site TEXT, started TEXT, finished TEXT, status INTEGER, written INTEGER, mean_words REAL
+);
+"""
+
+
+def default_state_path() -> Path:
+    """$XDG_DATA_HOME/warta/state.sqlite (~/.local/share/warta/state.sqlite)."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "warta" / "state.sqlite"
+
+
+def url_key(url: str) -> str:
+    return article_id(canonicalize(url))
+
+
+class SeenStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> SeenStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def seen(self, url: str) -> bool:
+        """True when an article at this URL (or with this canonical URL) is already written."""
+        return self.db.execute("SELECT 1 FROM url_keys WHERE key = ?", (url_key(url),)).fetchone() is not None
+
+    def last_written(self, url: str) -> str | None:
+        query = "SELECT a.last_written FROM url_keys k JOIN articles a ON a.id = k.id WHERE k.key = ?"
+        row = self.db.execute(query, (url_key(url),)).fetchone()
+        return row[0] if row else None
+
+    def mark_written(self, records: Iterable[dict[str, Any]]) -> int:
+        """Record articles whose lines are durably in a finished file. One transaction."""
+        now = datetime.now(UTC).replace(microsecond=0).isoformat()
+        count = 0
+        with self.db:
+            self.db.execute("BEGIN")
+            for record in records:
+                rid = record["id"]
+                row = (
+                    rid,
+                    record.get("site"),
+                    record.get("canonical_url"),
+                    record.get("modified_at"),
+                    now,
+                    now,
+                )
+                self.db.execute(
+                    "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                    "modified_at = excluded.modified_at, last_written = excluded.last_written",
+                    row,
+                )
+                keys = {url_key(u) for u in (record.get("url"), record.get("canonical_url")) if u}
+                self.db.executemany("INSERT OR IGNORE INTO url_keys VALUES (?, ?)", [(k, rid) for k in keys])
+                count += 1
+        return count
+
+    def record_run(self, site: str, summary: dict[str, Any], status: int) -> None:
+        row = (
+            site,
+            summary["started"],
+            summary["finished"],
+            status,
+            summary["written"],
+            summary["mean_words"],
+        )
+        with self.db:
+            self.db.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)", row)
+
+    def previous_mean_words(self, site: str) -> float | None:
+        """Mean body length over this site's last successful runs that wrote something."""
+        row = self.db.execute(
+            "SELECT AVG(mean_words) FROM (SELECT mean_words FROM runs WHERE site = ? AND status = 0 "
+            "AND written > 0 AND mean_words IS NOT NULL ORDER BY finished DESC LIMIT 5)",
+            (site,),
+        ).fetchone()
+        return row[0] if row and row[0] is not None else None
+
+    def count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
