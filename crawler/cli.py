@@ -165,9 +165,17 @@ def _crawl_usage_problem(args: argparse.Namespace, loader) -> str | None:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
+    from crawler.lock import Locked, RunLock
+    from crawler.state import default_state_path
+
+    state = Path(args.state) if args.state else default_state_path()
+    try:  # refuse a concurrent run before any slow start-up work
+        RunLock(state.with_name(state.name + ".lock")).acquire().release()
+    except Locked as exc:
+        _error(str(exc))
+        return 75
     from crawler.run import CrawlPlan, crawl
     from crawler.sites import spider_loader
-    from crawler.state import default_state_path
 
     loader = spider_loader()
     unknown = [s for s in args.sites if s not in loader.list() or s == "generic"]
@@ -182,7 +190,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         sites=list(dict.fromkeys(args.sites)),
         out=Path(args.out),
         output=Path(args.output) if args.output else None,
-        state=Path(args.state) if args.state else default_state_path(),
+        state=state,
         gzip=args.gzip,
         refresh_updated=args.refresh_updated,
         spider_args={

@@ -87,8 +87,8 @@ class SeenStore:
                     "modified_at = excluded.modified_at, last_written = excluded.last_written",
                     row,
                 )
-                keys = {url_key(u) for u in (record.get("url"), record.get("canonical_url")) if u}
-                self.db.executemany("INSERT OR IGNORE INTO url_keys VALUES (?, ?)", [(k, rid) for k in keys])
+                for key in {url_key(u) for u in {record.get("url"), record.get("canonical_url")} if u}:
+                    self.db.execute("INSERT OR IGNORE INTO url_keys VALUES (?, ?)", (key, rid))
                 count += 1
         return count
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import tldextract
@@ -30,9 +30,12 @@ def _extractor() -> tldextract.TLDExtract:
 
 def registered_domain(url: str) -> str:
     """ "kompas.com" for "https://nasional.kompas.com/read/...", the host for IPs/localhost."""
-    host = (urlsplit(url).hostname or "").lower()
-    parts = _extractor()(host)
-    return parts.top_domain_under_public_suffix or host
+    return _domain_of_host((urlsplit(url).hostname or "").lower())
+
+
+@lru_cache(maxsize=4096)
+def _domain_of_host(host: str) -> str:
+    return _extractor()(host).top_domain_under_public_suffix or host
 
 
 def same_site(a: str, b: str) -> bool:
@@ -59,7 +62,7 @@ def canonicalize(url: str) -> str:
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
     port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
-    domain = registered_domain(url)
+    domain = _domain_of_host(host)
     for prefix in ("amp.", "m.", "mobile."):
         if host.startswith(prefix) and host[len(prefix) :] == domain:
             host = "www." + domain
