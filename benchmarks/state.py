@@ -94,25 +94,24 @@ def main() -> None:
         return
     small = max(args.ids // 10, 1000)
     rows = [run_child(kind, n, args.lookups) for kind in ("sqlite", "set") for n in (small, args.ids)]
-    print(
-        f"{'store':<8}{'ids':>10}{'inserts/s':>12}{'lookups/s':>12}{'peak RSS MB':>13}{'growth MB':>11}{'file MB':>9}"
-    )
+    head = f"{'store':<8}{'ids':>10}{'inserts/s':>12}{'lookups/s':>12}{'peak RSS MB':>13}{'growth MB':>11}"
+    print(head + f"{'file MB':>9}")
     for r in rows:
         print(
             f"{r['kind']:<8}{r['ids']:>10,}{r['inserts_per_s']:>12,.0f}{r['lookups_per_s']:>12,.0f}"
             f"{r['peak_rss_mb']:>13.1f}{r['rss_growth_mb']:>11.1f}{r['file_mb']:>9.1f}"
         )
     sq_small, sq_big, set_small, set_big = rows
+    big, few = f"{args.ids:,} ids", f"{small:,} ids"
+    print(f"sqlite peak RSS, {big} / {few}: {sq_big['peak_rss_mb'] / sq_small['peak_rss_mb']:.2f}x")
+    print(f"set    peak RSS, {big} / {few}: {set_big['peak_rss_mb'] / set_small['peak_rss_mb']:.2f}x")
     print(
-        f"sqlite peak RSS, {args.ids:,} ids / {small:,} ids: {sq_big['peak_rss_mb'] / sq_small['peak_rss_mb']:.2f}x"
+        f"sqlite / set lookups per second at {big}: {sq_big['lookups_per_s'] / set_big['lookups_per_s']:.3f}"
     )
     print(
-        f"set    peak RSS, {args.ids:,} ids / {small:,} ids: {set_big['peak_rss_mb'] / set_small['peak_rss_mb']:.2f}x"
+        f"sqlite / set inserts per second at {big}: {sq_big['inserts_per_s'] / set_big['inserts_per_s']:.3f}"
     )
-    print(
-        f"sqlite / set lookups per second at {args.ids:,} ids: {sq_big['lookups_per_s'] / set_big['lookups_per_s']:.3f}"
-    )
-    print(f"sqlite / set peak RSS at {args.ids:,} ids: {sq_big['peak_rss_mb'] / set_big['peak_rss_mb']:.2f}")
+    print(f"sqlite / set peak RSS at {big}: {sq_big['peak_rss_mb'] / set_big['peak_rss_mb']:.2f}")
 
 
 if __name__ == "__main__":

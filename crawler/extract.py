@@ -59,8 +59,9 @@ def _iso_utc(moment: datetime) -> str:
 def _select(scope: Selector, selectors: tuple[str, ...]) -> list[Selector]:
     for query in selectors:
         found = scope.xpath(query) if is_xpath(query) else scope.css(query)
+        found = [f for f in found if not isinstance(f.root, str) or f.root.strip()]  # "" is not a hit
         if found:
-            return list(found)
+            return found
     return []
 
 
@@ -81,7 +82,13 @@ def clean_names(values: list[str]) -> list[str]:
         value = BYLINE_SUFFIX_RE.sub("", BYLINE_LABEL_RE.sub("", clean_space(value)))
         for name in re.split(r"\s*(?:,|;|\s&\s|\sdan\s|\sand\s)\s*", value):
             name = clean_space(BYLINE_LABEL_RE.sub("", name)).strip(" -|·")
-            if name and len(name.split()) <= 6 and not re.search(r"\d{2}", name) and name not in names:
+            code = re.fullmatch(r"[A-Z]{1,3}\d{2,3}", name)  # reporter codes such as "C31"
+            if (
+                name
+                and len(name.split()) <= 6
+                and (code or not re.search(r"\d{2}", name))
+                and name not in names
+            ):
                 names.append(name)
     return names
 
@@ -349,20 +356,31 @@ def extract_article(
     if not site_rules and sum(len(p.split()) for p in paras) < MIN_GENERIC_WORDS:
         raise ExtractionError("no article text", "too little text")
 
-    authors = clean_names(_texts(sel, site_rules.authors)) if site_rules else []
-    authors = authors or clean_names(meta.authors) or clean_names(_generic_authors(sel))
+    # A site that says where its byline is gets no guessing from meta tags that often name the
+    # publisher ("Kompas Cyber Media"); JSON-LD author names still count.
+    if site_rules and site_rules.authors:
+        authors = clean_names(_texts(sel, site_rules.authors)) or clean_names(meta.ld_authors)
+    else:
+        authors = clean_names(meta.authors) or clean_names(_generic_authors(sel))
     editors = (clean_names(_texts(sel, site_rules.editors)) if site_rules else []) or clean_names(
         meta.editors or _generic_editors(sel)
     )
     section = (_texts(sel, site_rules.section)[:1] if site_rules else []) or [
         meta.section or _breadcrumb(sel, title)
     ]
-    tags = (_texts(sel, site_rules.tags) if site_rules else []) or _generic_tags(sel) or meta.tags
+    if site_rules and site_rules.tags:
+        tags = _texts(sel, site_rules.tags) or meta.tags
+    else:
+        tags = _generic_tags(sel) or meta.tags
+    tags = [t for t in (clean_space(t.lstrip("#")) for t in tags) if t]
     description = meta.description if (not rules or rules.meta_description) else None
-    if description and len(description.split()) < 4:
+    if description:
+        description = re.sub(r"(?:\s+#\w+)+$", "", description).strip()
+    if description and (len(description.split()) < 4 or description == title):
         description = None
-    if not images and meta.images:
-        images = [{"url": meta.images[0], "caption": None, "credit": None}]
+    lead = [u for u in meta.images if re.search(r"/[^/?#]+\.\w{3,4}(?:[?#]|$)", u)]
+    if not images and lead:
+        images = [{"url": lead[0], "caption": None, "credit": None}]
 
     record.update(
         canonical_url=_choose_canonical(url, meta, rules),

@@ -13,6 +13,8 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:baca|simak|lihat|cek|tonton|saksikan)\s+(?:juga|pula)\b.*",
     r"(?:baca|simak)\s+(?:selengkapnya|berita\s+lainnya)\b.*",
     r"lihat\s+(?:juga\s+)?video\b.*",
+    r"simak\s+video\b.*",
+    r"-{3,}|_{3,}|\*{3,}",
     r"(?:video|berita|artikel)\s+(?:pilihan|terkait|lainnya|terpopuler|populer)\s*:?",
     r"pilihan\s+editor\s*:.*",
     r"advertisement|iklan|sponsored|konten\s+sponsor",
@@ -70,6 +72,10 @@ DATELINE_RE = re.compile(
     r")\s*(?:-{1,2}|–|—)\s*(?=\S)",
 )
 DATELINE_MAX_WORDS = 8
+# kontan: "KONTAN.CO.ID - JAKARTA. Bank Indonesia ..." (the outlet, a dash, the place, a full stop).
+OUTLET_PLACE_RE = re.compile(
+    r"^(?P<dateline>[\w-]+\.(?i:com|co\.id|id)\s*[-–—]\s*[A-Z][A-Z'’-]*(?:\s+[A-Z][A-Z'’-]*){0,3})\.\s+(?=\S)"
+)
 
 # A trailing desk or credit tag: "(TASS)", "(ant)", "(mea/mea)", "(H-4)", "(Cas/Isk)".
 CREDIT_TAG_RE = re.compile(
@@ -85,7 +91,9 @@ BYLINE_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 # Trailing " - detikNews", " - Fakta.com", "| Kompas.com" after a byline name.
-BYLINE_SUFFIX_RE = re.compile(r"\s*[-–|,]\s*(?:detik\w*|[\w.-]+\.(?:com|co\.id|id))\s*$", re.I)
+BYLINE_SUFFIX_RE = re.compile(
+    r"\s*[-–|,]\s*(?:detik\w*|CNN Indonesia|CNBC Indonesia|[\w.-]+\.(?:com|co\.id|id))\s*$", re.I
+)
 # Lines at the end of a body naming the staff: "Editor: Nama", "Pewarta: Nama".
 STAFF_LINE_RE = re.compile(
     r"^(?P<label>pewarta|penulis|reporter|editor|redaktur|penyunting|rep|red)\s*:\s*(?P<names>.{2,80})$",
@@ -101,6 +109,10 @@ CAPTION_CREDIT_RES: tuple[re.Pattern[str], ...] = (
         re.I,
     ),
     re.compile(r"\s*[(\[](?P<credit>[^()\[\]]*\w/[^()\[\]]+?)[)\]]\s*$"),
+    # "...Jakarta(Biro Pers Sekretariat Presiden)": a credit glued to the last word.
+    re.compile(r"(?<=\w)\((?P<credit>[^()]{2,60})\)\s*$"),
+    # "... 24 April 2025. TEMPO/Tony Hartawan", "... ANTARA FOTO/Nama/rwa.": an unbracketed credit.
+    re.compile(r"(?<=[.!?])\s+(?P<credit>[A-Z][\w.]*(?:\s[A-Z][\w.]*)*/[^/()]{2,60}(?:/[a-z]{2,4})?)\.?\s*$"),
     re.compile(r"(?:^|\s+|[.|-]\s*)(?:foto|photo)\s*:\s*(?P<credit>[^:]{2,80}?)\s*$", re.I),
 )
 CAPTION_LABEL_RE = re.compile(r"^\s*(?:foto|photo|ilustrasi|gambar)\s*:\s*", re.I)

@@ -6,6 +6,7 @@ Both are taken out of the body before its text is read: captions and embeds belo
 
 from __future__ import annotations
 
+import copy
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -28,8 +29,11 @@ EMBED_HOSTS: tuple[tuple[str, str], ...] = (
 # Frames that are ads or trackers, not content: dropped without a trace.
 AD_HOSTS_RE = re.compile(r"doubleclick|googlesyndication|googletagservices|adnxs|criteo|taboola|outbrain")
 CAPTION_XPATH = (
-    "self::figcaption or self::small or contains(concat(' ', normalize-space(@class), ' '), 'caption')"
-    " or contains(@class, 'caption') or contains(@class, 'keterangan')"
+    "self::figcaption or self::small or contains(@class, 'caption') or contains(@class, 'keterangan')"
+    " or contains(@id, 'caption')"
+)
+CREDIT_CHILD_XPATH = (
+    ".//*[contains(@class, 'credit') or contains(@class, 'source') or contains(@class, 'sumber')]"
 )
 _IMG_ATTRS = ("data-src", "data-lazy-src", "data-original", "src")
 
@@ -43,8 +47,14 @@ def embed_kind(url: str | None) -> str:
 
 
 def split_caption(text: str) -> tuple[str | None, str | None]:
-    """("Caption", "ANTARA/Nama") from "Caption (Foto: ANTARA/Nama)"."""
+    """("Caption", "ANTARA/Nama") from "Caption (Foto: ANTARA/Nama)" and the other shapes."""
     text = clean_space(text)
+    labelled = CAPTION_LABEL_RE.match(text)
+    if labelled:  # "Foto: Wisman di Bali (Ichalchem)": after a label, the brackets are the credit
+        rest = text[labelled.end() :]
+        bracket = re.search(r"\s*\((?P<credit>[^()]{2,60})\)\s*$", rest)
+        if bracket:
+            return clean_space(rest[: bracket.start()]) or None, clean_space(bracket.group("credit"))
     for pattern in CAPTION_CREDIT_RES:
         match = pattern.search(text)
         if match:
@@ -71,15 +81,23 @@ def _caption_for(img: html.HtmlElement) -> html.HtmlElement | None:
         if caps:
             return caps[0]
     anchor = img
-    while anchor.getparent() is not None and anchor.getparent().tag in ("a", "picture", "span"):
-        anchor = anchor.getparent()
-    for sibling in anchor.itersiblings():
-        if not isinstance(sibling.tag, str):
-            continue
-        if sibling.xpath(CAPTION_XPATH):
-            return sibling
-        break
-    return None
+    while True:  # climb wrappers that hold nothing but the image (a, picture, a bare <p> or <div>)
+        for sibling in anchor.itersiblings():
+            if not isinstance(sibling.tag, str) or sibling.tag in ("noscript", "script"):
+                continue
+            if sibling.xpath(CAPTION_XPATH):
+                return sibling
+            if node_text(sibling):
+                break
+        parent = anchor.getparent()
+        if (
+            parent is None
+            or parent.tag in ("body", "article", "figure")
+            or node_text(parent)
+            or len(parent) > 4
+        ):
+            return None
+        anchor = parent
 
 
 def take_images(scope: html.HtmlElement, base: str, remove: bool = True) -> list[Image]:
@@ -88,7 +106,7 @@ def take_images(scope: html.HtmlElement, base: str, remove: bool = True) -> list
     for img in scope.xpath(".//img"):
         url = _img_url(img, base)
         caption_el = _caption_for(img)
-        caption, credit = split_caption(node_text(caption_el)) if caption_el is not None else (None, None)
+        caption, credit = _read_caption(caption_el) if caption_el is not None else (None, None)
         if url and not _is_icon(img):
             images.append({"url": url, "caption": caption, "credit": credit})
         if remove:
@@ -99,6 +117,19 @@ def take_images(scope: html.HtmlElement, base: str, remove: bool = True) -> list
     for caption_el in scope.xpath(".//figcaption") if remove else []:
         drop(caption_el)
     return images
+
+
+def _read_caption(caption_el: html.HtmlElement) -> tuple[str | None, str | None]:
+    """Caption and credit; a credit in its own child element ("Foto: ANTARA/...") wins."""
+    credit_els = caption_el.xpath(CREDIT_CHILD_XPATH)
+    if credit_els:
+        credit = clean_space(CAPTION_LABEL_RE.sub("", node_text(credit_els[0]))).strip("()[] ") or None
+        rest = copy.deepcopy(caption_el)
+        for el in rest.xpath(CREDIT_CHILD_XPATH):
+            drop(el)
+        caption, inner_credit = split_caption(node_text(rest))
+        return caption, credit or inner_credit
+    return split_caption(node_text(caption_el))
 
 
 def _is_icon(img: html.HtmlElement) -> bool:

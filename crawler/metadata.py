@@ -46,6 +46,7 @@ class Metadata:
     published: list[str] = field(default_factory=list)
     modified: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    ld_authors: list[str] = field(default_factory=list)
     editors: list[str] = field(default_factory=list)
     section: str | None = None
     tags: list[str] = field(default_factory=list)
@@ -117,10 +118,38 @@ def _url(value: Any) -> str | None:
     return value if isinstance(value, str) and value.startswith("http") else None
 
 
+def _position(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _crumb(objects: list[dict[str, Any]]) -> str | None:
+    """The section from a JSON-LD BreadcrumbList: the last item before the article itself,
+    skipping the home page."""
+    lists = [o for o in objects if "BreadcrumbList" in _types(o)]
+    lists += [o["breadcrumb"] for o in objects if isinstance(o.get("breadcrumb"), dict)]
+    for crumbs in lists:
+        items = crumbs.get("itemListElement")
+        if not isinstance(items, list):
+            continue
+        items = sorted((i for i in items if isinstance(i, dict)), key=lambda i: _position(i.get("position")))
+        names = [_names(i.get("item")) or _names(i) for i in items]
+        names = [n[0] for n in names if n]
+        names = [n for n in names if n.lower() not in ("home", "beranda", "index", "indeks")]
+        if len(names) >= 2:
+            return names[-2]
+        if names:
+            return names[0]
+    return None
+
+
 def read_metadata(sel: Selector) -> Metadata:
     """Everything the page declares about itself, most trusted source first."""
     meta = Metadata()
-    article = next((o for o in json_ld_objects(sel) if _types(o) & ARTICLE_TYPES), {})
+    objects = json_ld_objects(sel)
+    article = next((o for o in objects if _types(o) & ARTICLE_TYPES), {})
     headline = article.get("headline")
     if isinstance(headline, str) and clean_space(headline):
         meta.titles.append(clean_space(headline))
@@ -160,10 +189,11 @@ def read_metadata(sel: Selector) -> Metadata:
             if v.strip()
         ][:1]
 
-    meta.authors = _names(article.get("author")) or _meta(sel, "author")[:1]
+    meta.ld_authors = _names(article.get("author"))
+    meta.authors = meta.ld_authors or _meta(sel, "author")[:1]
     meta.editors = _names(article.get("editor"))
     section = article.get("articleSection")
-    meta.section = (_strings(section) or [None])[0] or _first(sel, "article:section")
+    meta.section = (_strings(section) or [None])[0] or _first(sel, "article:section") or _crumb(objects)
     meta.tags = (
         _strings(article.get("keywords"))
         or _meta(sel, "article:tag")

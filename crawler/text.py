@@ -18,6 +18,7 @@ from crawler.indonesian import (
     DATELINE_RE,
     EDITOR_LABELS,
     INLINE_MARKERS_RE,
+    OUTLET_PLACE_RE,
     OUTLET_RE,
     SOURCE_LINE_RE,
     STAFF_LINE_RE,
@@ -52,7 +53,7 @@ def drop_boilerplate(paragraphs: list[str], title: str | None = None) -> list[st
 def place_of(dateline: str) -> str | None:
     """ "Jakarta" from "JAKARTA, KOMPAS.com", "FAKTA.COM, Jakarta" or "Jakarta (ANTARA)"."""
     head = re.sub(r"\([^()]*\)", " ", dateline)
-    for part in (clean_space(p) for p in head.split(",")):
+    for part in (clean_space(p) for p in re.split(r",|\s[-–—]\s", head)):
         if not part or OUTLET_RE.match(part) or re.search(r"\d", part) or "." in part:
             continue
         return part.title() if part.isupper() else part
@@ -69,7 +70,7 @@ def split_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
         candidate = DATELINE_RE.match(lone.group(1) + " - x")
         if candidate:
             return lone.group(1).strip(), paragraphs[1:]
-    match = DATELINE_RE.match(first)
+    match = OUTLET_PLACE_RE.match(first) or DATELINE_RE.match(first)
     if not match:
         return None, paragraphs
     dateline = match.group("dateline").strip()

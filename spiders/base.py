@@ -244,15 +244,24 @@ class NewsSpider(scrapy.Spider):
         yield from self.follow_articles(response, links)
 
     def parse_listing(self, response: Response):
-        found = list(self.follow_articles(response, response.css("a::attr(href)").getall()))
-        yield from found
+        links = response.css("a::attr(href)").getall()
+        yield from self.follow_articles(response, links)
+        # Page on while the page lists articles not yet written (even if this run already
+        # queued them from a feed); stop at a page of only known articles.
         depth = response.meta.get("warta_depth", 1)
-        if found and depth < self.settings.getint("WARTA_MAX_LISTING_PAGES", 5):
+        if self.has_unwritten(response, links) and depth < self.settings.getint("WARTA_MAX_LISTING_PAGES", 5):
             next_url = self.next_listing_url(response)
             if next_url and next_url != response.url:
                 yield scrapy.Request(
                     next_url, self.parse_listing, errback=self.on_error, meta={"warta_depth": depth + 1}
                 )
+
+    def has_unwritten(self, response: Response, links: Iterable[str]) -> bool:
+        for href in links:
+            url = response.urljoin(href.strip()).split("#")[0]
+            if self.is_article_url(url) and (self.state is None or not self.state.seen(url)):
+                return True
+        return False
 
     def next_listing_url(self, response: Response) -> str | None:
         for query in self.next_page_css:

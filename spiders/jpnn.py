@@ -1,0 +1,26 @@
+"""jpnn.com (SITES.md section 19, Jawa Pos group): evidence is news-watch and robots only.
+
+The date is `meta[name=jpnncom_news_pubdate]` "24 April 2026 20:05" (no zone: WIB), the author
+`meta[name=jpnncom_news_author]`. The first path segment is always `news`, so the URL gives
+no section. Multi-page behaviour and in-body boilerplate are not established.
+"""
+
+from spiders.base import NewsSpider
+
+
+class JpnnSpider(NewsSpider):
+    name = "jpnn"
+    allowed_domains = ["jpnn.com"]
+    robots_sitemaps = False  # robots.txt lives on www.; its Sitemap line is the feed below
+    feed_urls = ["https://www.jpnn.com/sitemap.xml"]
+    start_urls = ["https://www.jpnn.com/"]
+    page_param = "page"  # https://www.jpnn.com/?page=N, /tag/{keyword}?page=N
+    next_page_css = ()
+    article_url = r"^https?://(?:www|m)\.jpnn\.com/news/[a-z0-9-]+/?(?:[?#].*)?$"
+
+    title_css = ("h1.judul", "h1")
+    published_css = ("meta[name=jpnncom_news_pubdate]::attr(content)", "span.date-publish")
+    authors_css = ("meta[name=jpnncom_news_author]::attr(content)", ".author")
+    body_css = ("div[itemprop=articleBody]", "div.article-content", "article")
+    images_css = ("//article//figure[not(ancestor::*[@itemprop='articleBody'])]",)
+    prune_css = ("script", "style", "iframe[src*='doubleclick']", "[id^=div-gpt-ad]")
