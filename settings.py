@@ -52,7 +52,9 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "crawler.report.RecordStats": 500,
+    "crawler.report.Progress": 510,  # `warta crawl` turns it on (WARTA_PROGRESS_INTERVAL)
 }
+WARTA_PROGRESS_INTERVAL = 0
 
 # The record chain, in the order of crawler.steps.STEPS:
 ITEM_PIPELINES = {

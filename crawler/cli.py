@@ -201,7 +201,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         },
         stats_file=Path(args.stats) if args.stats else None,
     )
-    return crawl(plan, _scrapy_settings(args), verbose=args.verbose)
+    settings = _scrapy_settings(args)
+    if settings.getfloat("WARTA_PROGRESS_INTERVAL", 0) <= 0 and not args.quiet:
+        settings.set("WARTA_PROGRESS_INTERVAL", 30, priority="cmdline")
+    return crawl(plan, settings, verbose=args.verbose)
 
 
 # -- sites and schema ------------------------------------------------------------------------
@@ -285,6 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
                 help="fetch seen articles again when their sitemap lastmod is newer than the stored copy",
             )
             sub.add_argument("--stats", metavar="FILE", help="also write the run summary JSON to FILE")
+            sub.add_argument("-q", "--quiet", action="store_true", help="no progress lines, only the summary")
             sub.set_defaults(func=cmd_crawl)
         sub.add_argument(
             "-s", "--set", action="append", metavar="NAME=VALUE", help="override a Scrapy setting"

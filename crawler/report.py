@@ -39,6 +39,48 @@ class RecordStats:
             self.stats.inc_value(f"warta/{site}/written_generic")
 
 
+class Progress:
+    """A progress line per site on stderr every WARTA_PROGRESS_INTERVAL seconds (0: off)."""
+
+    def __init__(self, crawler: Crawler, interval: float) -> None:
+        self.crawler, self.interval, self.task = crawler, interval, None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Progress:
+        from scrapy.exceptions import NotConfigured
+
+        interval = crawler.settings.getfloat("WARTA_PROGRESS_INTERVAL", 0)
+        if interval <= 0:
+            raise NotConfigured
+        ext = cls(crawler, interval)
+        crawler.signals.connect(ext.opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.closed, signal=signals.spider_closed)
+        return ext
+
+    def opened(self, spider: Any) -> None:
+        from twisted.internet import task
+
+        self.task = task.LoopingCall(self.report, spider)
+        self.task.start(self.interval, now=False)
+
+    def report(self, spider: Any) -> None:
+        import sys
+
+        stats, name = self.crawler.stats, spider.name
+        print(
+            f"warta: {name}: {stats.get_value(f'warta/{name}/discovered', 0)} discovered, "
+            f"{stats.get_value(f'warta/{name}/fetched', 0)} fetched, "
+            f"{stats.get_value(f'warta/{name}/written', 0)} written, "
+            f"{stats.get_value(f'warta/{name}/skipped/seen', 0)} already seen ...",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    def closed(self, spider: Any) -> None:
+        if self.task is not None and self.task.running:
+            self.task.stop()
+
+
 def _iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, datetime) else value
 

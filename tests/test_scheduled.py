@@ -245,3 +245,11 @@ def test_gzip_output_and_refresh_updated(mockserver, tmp_path: Path) -> None:
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], message: str) -> None:
     result = run_warta(*crawl_args(tmp_path, *args))
     assert result.returncode == 2 and message in result.stderr
+
+
+def test_progress_lines_on_stderr(mockserver, tmp_path: Path) -> None:
+    server = mockserver(build_site(tmp_path, 3, delay=0.5))
+    args = crawl_args(tmp_path, "-s", "WARTA_PROGRESS_INTERVAL=0.3", "-s", "CONCURRENT_REQUESTS=1")
+    result = run_warta(*args, env=server.proxy_env)
+    assert result.returncode == 0, result.stderr
+    assert "discovered" in result.stderr and "fetched" in result.stderr and "..." in result.stderr
