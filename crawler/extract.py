@@ -235,6 +235,15 @@ def _main_node(root: html.HtmlElement) -> html.HtmlElement | None:
     return best
 
 
+def _page_count(found: list[Selector]) -> int:
+    """Pages in one response: the number of page blocks, or a number the page states
+    (an XPath string such as a dataLayer "total_page")."""
+    if len(found) == 1 and isinstance(found[0].root, str | int | float):
+        value = str(found[0].root).strip()
+        return max(1, int(float(value))) if re.fullmatch(r"\d+(?:\.0+)?", value) else 1
+    return max(1, len(found))
+
+
 def _site_body(sel: Selector, rules: SiteRules) -> html.HtmlElement | None:
     found = _select(sel, rules.body)
     return found[0].root if found and isinstance(found[0].root, html.HtmlElement) else None
@@ -326,7 +335,7 @@ def extract_article(
         images = _lead_images(sel, rules, url) + images
     if paras:
         record["extractor"] = f"site:{rules.key}"
-        record["pages"] = max(1, len(_select(sel, rules.pages)))
+        record["pages"] = _page_count(_select(sel, rules.pages))
         content = body_node
     else:
         if rules and rules.article_url is not None and not rules.is_article_url(url) and body_node is None:
@@ -373,6 +382,8 @@ def extract_article(
     else:
         tags = _generic_tags(sel) or meta.tags
     tags = [t for t in (clean_space(t.lstrip("#")) for t in tags) if t]
+    if rules:
+        tags = [t for t in tags if not any(r.fullmatch(t) for r in rules.drop_tags)]
     description = meta.description if (not rules or rules.meta_description) else None
     if description:
         description = re.sub(r"(?:\s+#\w+)+$", "", description).strip()

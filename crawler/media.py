@@ -87,17 +87,34 @@ def _caption_for(img: html.HtmlElement) -> html.HtmlElement | None:
                 continue
             if sibling.xpath(CAPTION_XPATH):
                 return sibling
-            if node_text(sibling):
+            if _content_text(sibling):
                 break
         parent = anchor.getparent()
         if (
             parent is None
             or parent.tag in ("body", "article", "figure")
-            or node_text(parent)
+            or _content_text(parent)
             or len(parent) > 4
         ):
             return None
         anchor = parent
+
+
+_UI_XPATH = ".//*[contains(@class, 'icon') or contains(@class, 'zoom') or contains(@class, 'expand')]"
+
+
+def _content_text(el: html.HtmlElement) -> str:
+    """Text of an element apart from photo UI widgets ("Lihat Foto" zoom icons)."""
+    if not el.xpath(_UI_XPATH) and not el.xpath("self::*[contains(@class, 'icon')]"):
+        return node_text(el)
+    if el.xpath(
+        "self::*[contains(@class, 'icon') or contains(@class, 'zoom') or contains(@class, 'expand')]"
+    ):
+        return ""
+    clone = copy.deepcopy(el)
+    for widget in clone.xpath(_UI_XPATH):
+        drop(widget)
+    return node_text(clone)
 
 
 def take_images(scope: html.HtmlElement, base: str, remove: bool = True) -> list[Image]:

@@ -32,6 +32,7 @@ class SiteRules:
     images: Selectors = ()  # containers outside the body holding the lead image and caption
     pages: Selectors = ()  # page blocks when every page is in one response (liputan6 [data-page])
     drop_text: tuple[re.Pattern[str], ...] = ()  # paragraphs of this site that are never text
+    drop_tags: tuple[re.Pattern[str], ...] = ()  # tag values that are channel labels, not tags
     # Prefer the date the page shows over meta/JSON-LD (sites whose meta times lie).
     prefer_visible_date: bool = True
     # Whether meta description is a real lead (False where it is a static site slogan).
@@ -65,5 +66,6 @@ def rules_from_class(cls: type) -> SiteRules:
         prefer_visible_date=getattr(cls, "prefer_visible_date", True),
         meta_description=getattr(cls, "meta_description", True),
         drop_text=tuple(re.compile(p, re.I) for p in getattr(cls, "drop_text", ())),
+        drop_tags=tuple(re.compile(p, re.I) for p in getattr(cls, "drop_tags", ())),
         **selectors,
     )

@@ -28,4 +28,5 @@ class IdnTimesSpider(NewsSpider):
     authors_css = ('[data-testid^="author-article"]',)
     section_css = ('(//*[starts-with(@data-testid, "breadcrumbs-")])[last()]',)
     tags_css = ("#tag-list a span", '[data-testid="tag-list"] a')
+    drop_tags = (r"update me",)  # a CMS placeholder left in JSON-LD keywords
     body_css = ("#article-description",)

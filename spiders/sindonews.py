@@ -48,6 +48,11 @@ class SindonewsSpider(NewsSpider):
         ".paging-all",
     )
     images_css = (".detail-img",)
+    # ?showpage=all joins the pages without markers; page 1's dataLayer states the count.
+    pages_css = (
+        "(translate(substring-before(substring-after(//script[contains(., 'total_page')],"
+        " 'total_page'), ','), concat(':', \"' \", '\"'), ''))",
+    )
 
     def index_urls(self, day: date) -> list[str]:
         cids = [KANALS[k] for k in self.only_sections] or [0]

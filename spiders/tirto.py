@@ -29,3 +29,13 @@ class TirtoSpider(NewsSpider):
     # tags: meta news_keywords (generic reader); it mixes in channel labels ("bisnis tirto")
     body_css = (".content-text-editor", ".detail-content", "article")
     prune_css = ("ins[data-revive-zoneid]", "[id^=gpt-]", ".baca-holder", "script", "style")
+    # news_keywords mixes channel labels into the topic keywords.
+    drop_tags = (
+        r"flash news",
+        r"ekonomi",
+        r"bisnis tirto",
+        r"insider",
+        r"sosial budaya",
+        r"politik",
+        r"hukum",
+    )
