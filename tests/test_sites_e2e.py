@@ -76,3 +76,19 @@ def test_site_crawl(key: str, mockserver, tmp_path: Path) -> None:
     fetched = {u.split("://", 1)[1] for _, u in server.requests()}
     for url in spec["expect"].get("not_fetched", []):
         assert url.split("://", 1)[1] not in fetched, f"{url} was fetched"
+
+
+def test_one_output_file_for_two_sites(mockserver, tmp_path: Path) -> None:
+    """`-o FILE` with several sites: one file holding every site's records, no pieces left."""
+    specs = {key: json.loads((SITES / key / "site.json").read_text("utf-8")) for key in ("fakta", "tempo")}
+    routes = {k: v for key, spec in specs.items() for k, v in _routes(SITES / key, spec).items()}
+    server = mockserver(routes)
+    target = tmp_path / "all.jsonl"
+    args = ["crawl", "fakta", "tempo", "-o", str(target), "--state", str(tmp_path / "s.sqlite"), *FAST]
+    result = run_warta(*args, env=server.proxy_env, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    records = [json.loads(line) for line in target.read_text("utf-8").splitlines()]
+    expected = {url for spec in specs.values() for url in spec["expect"]["records"]}
+    assert {r["url"] for r in records} == expected
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".all")) == []
+    assert (tmp_path / "all.jsonl.summary.json").exists()
