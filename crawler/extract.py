@@ -21,7 +21,7 @@ from parsel import Selector
 
 from crawler.dates import normalise_date
 from crawler.errors import ExtractionError
-from crawler.html import clean_space, drop, node_text, paragraphs, parse
+from crawler.html import clean_space, dash_bold_dateline, drop, node_text, paragraphs, parse
 from crawler.indonesian import BYLINE_LABEL_RE, BYLINE_SUFFIX_RE
 from crawler.media import take_embeds, take_images
 from crawler.metadata import ARTICLE_TYPES, Metadata, json_ld_objects, read_metadata
@@ -136,12 +136,18 @@ def _choose_title(sel: Selector, url: str, meta: Metadata, rules: SiteRules | No
     names = _site_names(url, meta)
     candidates = [strip_title(t, names) for t in meta.titles]
     headings = [node_text(s.root) for s in sel.xpath("//h1")[:5]]
+    squashed = {_squash(c) for c in candidates}
     for heading in headings:
-        if heading and any(
-            heading == c or heading in t for c, t in zip(candidates, meta.titles, strict=False)
-        ):
+        if len(heading.split()) < 3:  # "Regional": a section label in an <h1>, not the headline
+            continue
+        if _squash(heading) in squashed or any(heading in t for t in meta.titles):
             return heading
     return candidates[0] if candidates else next((h for h in headings if h), None)
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only: "Raja Ampat: Apa Iya?" and "Raja Ampat Apa Iya" are one title."""
+    return re.sub(r"\W+", "", text).lower()
 
 
 def _choose_canonical(url: str, meta: Metadata, rules: SiteRules | None) -> str:
@@ -166,7 +172,12 @@ def _visible_dates(sel: Selector, content: html.HtmlElement | None) -> list[str]
     for el in root.iter():
         if el is h1:
             started = True
+            if h1.tail and 6 <= len(clean_space(h1.tail)) <= 100 and _DATE_HINT_RE.search(h1.tail):
+                found.append(clean_space(h1.tail))
+            continue
         if not started or not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        if h1 is not None and h1 in el.iterancestors():
             continue
         if content is not None and (el is content or content in el.iterancestors()):
             continue
@@ -190,6 +201,8 @@ def _choose_date(
     and minute; meta often carries a false UTC or a wrong offset."""
     meta_value = next((m for m in meta_values if normalise_date(m, reference)), None)
     meta_iso = normalise_date(meta_value, reference) if meta_value else None
+    # Strings that state a time of day first: a bare day is a weaker reading of the same page.
+    visible = sorted(visible, key=lambda t: "T" not in (normalise_date(t, reference) or ""))
     for text in visible:
         iso = normalise_date(text, reference)
         if not iso:
@@ -263,6 +276,7 @@ def _site_text(body: html.HtmlElement, rules: SiteRules, url: str) -> tuple[list
         drop(found.root)
     embeds = take_embeds(body, url)
     images = take_images(body, url)
+    dash_bold_dateline(body)
     _drop_clutter(body, keep=body)
     paras = [p for p in paragraphs(body) if not any(r.search(p) for r in rules.drop_text)]
     return paras, images, embeds
@@ -279,6 +293,9 @@ def _generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.
     root = copy.deepcopy(sel.root)
     main = _main_node(root)
     embeds = take_embeds(main if main is not None else root, url)
+    embeds += take_embeds(root, url, frames=False)  # posts embedded beside the main text block
+    if main is not None:
+        dash_bold_dateline(main)
     images = []
     for img in root.xpath("//img"):
         if img.getparent() is None or img.xpath(_NON_CONTENT_XPATH):

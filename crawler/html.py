@@ -141,3 +141,19 @@ def drop(el: html.HtmlElement) -> None:
     """Remove an element but keep its tail text in place."""
     if el.getparent() is not None:
         el.drop_tree()
+
+
+_BOLD_DATELINE_RE = re.compile(r"^[\w.-]+\.(?:com|co\.id|id)\s*,\s*[A-Z][\w .'’-]{0,40}\w$", re.IGNORECASE)
+
+
+def dash_bold_dateline(node: html.HtmlElement) -> None:
+    """A bold "Liputan6.com, Jakarta" opening the first paragraph with no dash after it gets
+    one, so the text cleanup can tell the dateline from the sentence that follows."""
+    first = next((p for p in node.iter("p") if clean_space(node_text(p))), None)
+    if first is None or clean_space(first.text) or not len(first):
+        return
+    bold = first[0]
+    if bold.tag in ("b", "strong") and _BOLD_DATELINE_RE.match(node_text(bold)):
+        tail = bold.tail or ""
+        if not re.match(r"\s*[-–—]", tail):
+            bold.tail = " - " + tail.lstrip()

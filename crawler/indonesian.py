@@ -11,7 +11,8 @@ import re
 # Whole paragraphs that are never article text (matched against the stripped paragraph).
 BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:baca|simak|lihat|cek|tonton|saksikan)\s+(?:juga|pula)\b.*",
-    r"(?:baca|simak)\s+(?:selengkapnya|berita\s+lainnya)\b.*",
+    r"(?:baca|simak)\s+(?:selengkapnya|selanjutnya|berita\s+lainnya)\b.*",
+    r"(?:copyright|hak\s+cipta)\b.*|©.*",
     r"lihat\s+(?:juga\s+)?video\b.*",
     r"simak\s+video\b.*",
     r"-{3,}|_{3,}|\*{3,}",
@@ -100,6 +101,10 @@ STAFF_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 EDITOR_LABELS = frozenset({"editor", "redaktur", "penyunting", "red"})
+# "Kontributor Lhokseumawe, Masriadi" at the end of a body: the writer.
+CONTRIBUTOR_LINE_RE = re.compile(
+    r"^(?:kontributor|koresponden)\s+[A-Z][\w ]{1,40},\s*(?P<names>[A-Z][\w .'’-]{1,60})$", re.IGNORECASE
+)
 
 # Photo credit inside a caption: "(Foto: ANTARA/Nama)", "Foto: Nama/detikcom", "(KOMPAS.com/Nama)".
 CAPTION_CREDIT_RES: tuple[re.Pattern[str], ...] = (

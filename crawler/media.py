@@ -154,8 +154,9 @@ def _is_icon(img: html.HtmlElement) -> bool:
     return width.isdigit() and int(width) < 50
 
 
-def take_embeds(scope: html.HtmlElement, base: str) -> list[Embed]:
-    """Embedded posts and players, removed from ``scope`` (and the caption under an iframe)."""
+def take_embeds(scope: html.HtmlElement, base: str, frames: bool = True) -> list[Embed]:
+    """Embedded posts and players, removed from ``scope`` (and the caption under an iframe).
+    ``frames=False`` takes only embedded posts (tweets, Instagram, TikTok, Facebook)."""
     embeds: list[Embed] = []
 
     def add(kind: str, url: str | None) -> None:
@@ -182,7 +183,7 @@ def take_embeds(scope: html.HtmlElement, base: str) -> list[Embed]:
         else:
             add("twitter", _last_link(block, "/status/"))
         drop(block)
-    for frame in scope.xpath(".//iframe | .//embed | .//video"):
+    for frame in scope.xpath(".//iframe | .//embed | .//video") if frames else []:
         src = frame.get("src") or frame.get("data-src") or next(iter(frame.xpath(".//source/@src")), None)
         if src and AD_HOSTS_RE.search(src):
             drop(frame)
@@ -193,7 +194,9 @@ def take_embeds(scope: html.HtmlElement, base: str) -> list[Embed]:
         if caption is not None and isinstance(caption.tag, str) and caption.xpath(CAPTION_XPATH):
             drop(caption)
         drop(frame)
-    for link in scope.xpath(".//a[contains(@class,'embed')]"):  # detik "[Gambas:Video 20detik]"
+    for link in (
+        scope.xpath(".//a[contains(@class,'embed')]") if frames else []
+    ):  # detik "[Gambas:Video 20detik]"
         add(embed_kind(link.get("href")) if link.get("href") else "video", link.get("href"))
         drop(link)
     return embeds

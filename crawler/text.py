@@ -13,6 +13,7 @@ from crawler.html import clean_space
 from crawler.indonesian import (
     BOILERPLATE_MAX_CHARS,
     BOILERPLATE_RE,
+    CONTRIBUTOR_LINE_RE,
     CREDIT_TAG_RE,
     DATELINE_MAX_WORDS,
     DATELINE_RE,
@@ -87,6 +88,11 @@ def split_trailer(paragraphs: list[str]) -> CleanText:
     while paras:
         last = paras[-1]
         staff = STAFF_LINE_RE.match(last)
+        contributor = CONTRIBUTOR_LINE_RE.match(last)
+        if contributor:
+            result.authors[:0] = [clean_space(contributor.group("names"))]
+            paras.pop()
+            continue
         source = SOURCE_LINE_RE.match(last)
         tag = CREDIT_TAG_RE.search(last)
         if staff:

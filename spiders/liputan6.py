@@ -74,10 +74,6 @@ class Liputan6Spider(NewsSpider):
         ".article-content-body__loading-animation",
         ".article-photo-gallery--item__description",  # photo captions (2019-2022 mobile)
         ".article-photo-gallery--item__button-zoom",  # "Perbesar"
-        # A bold dateline printed without its dash ("Liputan6.com, Jakarta Sepekan ..."): the shared
-        # dateline rule needs the dash, so it is dropped here to keep it out of the text.
-        ".//p/b[1][not(preceding-sibling::node()[normalize-space()])]"
-        "[re:test(normalize-space(), '^Liputan6\\.com, [A-Z][A-Za-z ]{1,30}$')]",
     )
     drop_text = (r"^Saksikan\b.*(?:video|berikut)", r"^Infografis\b.*:$", r"^Baca Juga$")
 
