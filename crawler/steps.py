@@ -8,6 +8,7 @@ what it did in ``stats`` (a Counter that pipelines copy into Scrapy's stats).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
@@ -68,12 +69,20 @@ def clean_text(record: Record, stats: Counter | None = None) -> Record:
     record["dateline"] = record.get("dateline") or cleaned.dateline
     record["place"] = record.get("place") or cleaned.place
     record["credit"] = record.get("credit") or cleaned.credit
-    record["authors"] = record.get("authors") or cleaned.authors
+    authors = record.get("authors") or []
+    if all(_is_brand(a) for a in authors):  # a byline naming only the outlet: add the staff line's names
+        authors = authors + [a for a in cleaned.authors if a not in authors]
+    record["authors"] = authors
     record["editors"] = record.get("editors") or [e for e in cleaned.editors if e not in record["authors"]]
     published = record.get("published_at")
     reference = _parse_iso(published) or _reference(record)
     record["dates_mentioned"] = [{"text": m.text, "date": m.date} for m in find_dates(text, reference)]
     return record
+
+
+def _is_brand(name: str) -> bool:
+    """ "Liputan6.com", "detikNews": an outlet, not a person."""
+    return bool(re.search(r"\.(?:com|co\.id|id)\b|^detik\w*$", name, re.IGNORECASE))
 
 
 def _parse_iso(value: str | None) -> datetime | None:

@@ -32,6 +32,7 @@ from crawler.steps import build_record  # noqa: E402
 FLOORS = HERE / "quality_floors.json"
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus"
 FETCHED_AT = datetime(2026, 11, 27, tzinfo=UTC)
+EXTRA_FIELDS = ("dateline", "credit", "authors")
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Score:
     date_exact: bool
     title_exact: bool
     error: str | None = None
+    fields_exact: dict[str, bool] | None = None  # dateline, credit, authors (warta only)
 
 
 def tokens(text: str) -> Counter:
@@ -103,7 +105,9 @@ def warta_scores(pages: list[dict], generic: bool = False) -> list[Score]:
         except WartaError as exc:
             scores.append(score(truth, "", None, None, str(exc)))
             continue
-        scores.append(score(truth, record["text"], record["title"], record["published_at"]))
+        result = score(truth, record["text"], record["title"], record["published_at"])
+        result.fields_exact = {k: record[k] == truth.get(k) for k in EXTRA_FIELDS}
+        scores.append(result)
     return scores
 
 
@@ -128,6 +132,9 @@ def summary(scores: list[Score]) -> dict:
         "dated_pages": len(dated),
         "titles_exact": sum(s.title_exact for s in scores),
         "errors": sum(1 for s in scores if s.error),
+        **{
+            f"{k}_exact": sum(1 for s in scores if s.fields_exact and s.fields_exact[k]) for k in EXTRA_FIELDS
+        },
     }
 
 
@@ -166,6 +173,9 @@ def check_floors(result: dict, floors: dict) -> list[str]:
         failures.append(f"exact dates {result['dates_exact']} < floor {floors['dates_exact']}")
     if result["titles_exact"] < floors["titles_exact"]:
         failures.append(f"exact titles {result['titles_exact']} < floor {floors['titles_exact']}")
+    for key in EXTRA_FIELDS:
+        if result[f"{key}_exact"] < floors.get(f"{key}_exact", 0):
+            failures.append(f"exact {key} {result[f'{key}_exact']} < floor {floors[f'{key}_exact']}")
     return failures
 
 
@@ -175,6 +185,7 @@ def raised(result: dict, floors: dict) -> dict:
         "max_leaks": min(floors["max_leaks"], result["leaks"]),
         "dates_exact": max(floors["dates_exact"], result["dates_exact"]),
         "titles_exact": max(floors["titles_exact"], result["titles_exact"]),
+        **{f"{k}_exact": max(floors.get(f"{k}_exact", 0), result[f"{k}_exact"]) for k in EXTRA_FIELDS},
     }
 
 
@@ -192,6 +203,9 @@ def run(corpus: Path, raise_floors: bool = False, out=sys.stdout, generic: bool 
                 file=out,
             )
     result = summary(ours)
+    print(
+        "warta exact " + ", ".join(f"{k} {result[f'{k}_exact']}/{len(ours)}" for k in EXTRA_FIELDS), file=out
+    )
     floors = json.loads(FLOORS.read_text("utf-8"))
     if raise_floors:
         floors = raised(result, floors)
