@@ -23,10 +23,11 @@ CORPUS = Path(os.environ.get("WARTA_CORPUS", REPO.parent / "shared" / "corpus"))
 def load_fixture(name: str) -> dict[str, Any]:
     folder = FIXTURES / name
     meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    page = (folder / meta.get("input", "input.html")).resolve()  # the same page under another URL
     return {
         "name": name,
-        "html": (folder / "input.html").read_bytes(),
-        "path": folder / "input.html",
+        "html": page.read_bytes(),
+        "path": page,
         "url": meta["url"],
         "now": datetime.fromisoformat(meta["frozen_time"]),
         "expected": json.loads((folder / "expected.json").read_text("utf-8")),

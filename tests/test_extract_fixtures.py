@@ -1,6 +1,7 @@
 """Hand-written pages (tests/fixtures/*): one assertion per record field.
 
-Each folder holds input.html, meta.json (url, frozen time) and expected.json (the truth,
+Each folder holds input.html, meta.json (url, frozen time; "input" may name another folder's page
+to test the same page under another URL) and expected.json (the truth,
 written by hand under RECORD.md's rules)."""
 
 from __future__ import annotations
