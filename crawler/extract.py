@@ -48,6 +48,7 @@ _DATE_HINT_RE = re.compile(
 )
 _TITLE_SEPARATORS_RE = re.compile(r"\s+(?:[|\-–—:»]|::)\s+")
 MIN_GENERIC_WORDS = 20
+SHORT_SITE_TEXT = 80  # words: below this, a site body is checked against the generic reading
 
 
 def _iso_utc(moment: datetime) -> str:
@@ -248,6 +249,10 @@ def _main_node(root: html.HtmlElement) -> html.HtmlElement | None:
     return best
 
 
+def _words(paragraphs: list[str]) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
 def _page_count(found: list[Selector]) -> int:
     """Pages in one response: the number of page blocks, or a number the page states
     (an XPath string such as a dataLayer "total_page")."""
@@ -350,6 +355,12 @@ def extract_article(
     if rules and body_node is not None:
         paras, images, embeds = _site_text(body_node, rules, url)
         images = _lead_images(sel, rules, url) + images
+        if _words(paras) < SHORT_SITE_TEXT:
+            # A body selector that now matches a small box (the site's markup moved): when the
+            # page holds far more article text, the generic path reads it instead.
+            generic = _generic_text(sel, url)
+            if _words(generic[0]) >= max(3 * _words(paras), 2 * SHORT_SITE_TEXT):
+                paras = []
     if paras:
         record["extractor"] = f"site:{rules.key}"
         record["pages"] = _page_count(_select(sel, rules.pages))

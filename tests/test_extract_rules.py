@@ -1,0 +1,38 @@
+"""How site rules and the generic path meet when a site's markup moves."""
+
+from __future__ import annotations
+
+from crawler.sites import rules_for_url
+from crawler.steps import build_record
+from tests.conftest import load_fixture
+
+SAMPLE = load_fixture("fakta_sample")
+
+
+def test_site_rules_read_the_sample() -> None:
+    record = build_record(SAMPLE["html"], SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
+    assert record["extractor"] == "site:fakta"
+
+
+def test_body_selector_on_a_small_box_falls_back_to_generic() -> None:
+    """The body class now sits on a one-line teaser; the article moved to a new container."""
+    html = SAMPLE["html"].decode("utf-8")
+    html = html.replace("krp-detail-news-content", "article-body-v2", 1)
+    html = html.replace(
+        '<div class="article-body-v2',
+        '<div class="krp-detail-news-content"><p>Ringkasan: Rusia menawarkan reaktor.</p></div>'
+        '<div class="article-body-v2',
+        1,
+    )
+    record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
+    assert record["extractor"] == "generic"
+    assert record["text"].startswith("Pemerintah Rusia menawarkan")
+    assert record["word_count"] > 150
+
+
+def test_body_selector_finding_nothing_falls_back_to_generic() -> None:
+    html = SAMPLE["html"].decode("utf-8").replace("krp-detail-news-content", "isi-berita")
+    record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
+    assert record["extractor"] == "generic"
+    assert record["published_at"] == "2025-04-28T10:15:00+07:00"
+    assert "Baca Juga" not in record["text"]
