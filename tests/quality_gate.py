@@ -70,11 +70,11 @@ def same_date(got: str | None, truth: str | None) -> bool:
     return a == b and a.utcoffset() == b.utcoffset()
 
 
-def articles(corpus: Path) -> list[dict]:
+def articles(corpus: Path, kinds: tuple[str, ...] = ("article",)) -> list[dict]:
     pages = []
     for path in sorted((corpus / "truth").glob("*.json")):
         truth = json.loads(path.read_text("utf-8"))
-        if truth.get("kind") == "article":
+        if truth.get("kind") in kinds and truth.get("text"):
             truth["html"] = (corpus / truth["page"]).read_bytes()
             pages.append(truth)
     return pages
@@ -202,6 +202,15 @@ def run(corpus: Path, raise_floors: bool = False, out=sys.stdout, generic: bool 
                 f"  {s.page}: F1 {s.f1:.3f}, leaks {s.leaks}{', ' + s.error if s.error else ''}",
                 file=out,
             )
+    others = warta_scores(articles(corpus, ("gallery", "video", "duplicate")))
+    if others:  # scored apart, for information: photo and video pages carry little text
+        median = statistics.median(s.f1 for s in others)
+        missing = sum(1 for s in others if s.error)
+        print(
+            f"galleries, videos, duplicates: {len(others)} pages, median F1 {median:.3f}, "
+            f"{missing} without a record",
+            file=out,
+        )
     result = summary(ours)
     print(
         "warta exact " + ", ".join(f"{k} {result[f'{k}_exact']}/{len(ours)}" for k in EXTRA_FIELDS), file=out
