@@ -182,13 +182,12 @@ def _visible_dates(sel: Selector, content: html.HtmlElement | None) -> list[str]
             continue
         if content is not None and (el is content or content in el.iterancestors()):
             continue
-        for attr in ("datetime", "title", "d-time"):
-            if el.tag == "time" and attr == "datetime" and el.get(attr):
-                found.append(el.get(attr).strip())
         for text in (el.text, el.tail):
             text = clean_space(text)
             if 6 <= len(text) <= 100 and _DATE_HINT_RE.search(text):
                 found.append(text)
+        if el.tag == "time" and el.get("datetime"):  # after the text the page shows
+            found.append(el.get("datetime").strip())
         if len(found) > 40:
             break
     return found
@@ -208,19 +207,26 @@ def _choose_date(
         iso = normalise_date(text, reference)
         if not iso:
             continue
-        if meta_iso is None or prefer_visible or _same_minute(iso, meta_iso):
+        if meta_iso is None or prefer_visible or _agrees(iso, meta_iso):
             return text
     return meta_value
 
 
-def _same_minute(a: str, b: str) -> bool:
+def _agrees(visible: str, declared: str) -> bool:
+    """The visible date says the same as the declared one: the same instant to the minute, or
+    the same wall-clock minute under another offset (meta that stamps WIB times as UTC or
+    -07:00: the page's own zone is the one to keep)."""
+    if "T" not in visible:
+        return False
     try:
-        da, db = datetime.fromisoformat(a), datetime.fromisoformat(b)
+        da, db = datetime.fromisoformat(visible), datetime.fromisoformat(declared)
     except ValueError:
         return False
     if da.tzinfo is None or db.tzinfo is None:
-        return a[:10] == b[:10] and "T" not in a
-    return abs((da - db).total_seconds()) < 60
+        return False
+    if abs((da - db).total_seconds()) < 60:
+        return True
+    return da.replace(tzinfo=None, second=0) == db.replace(tzinfo=None, second=0)
 
 
 def _drop_clutter(scope: html.HtmlElement, keep: html.HtmlElement | None = None) -> None:
