@@ -44,6 +44,12 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"telusuri\s+berita\b.*lainnya.*",
     r"(?:berita|topik)\s+terkait\s*:?.*",
     r"tag(?:s)?\s*:.*",
+    # media references and captions that slipped out of their figure
+    r"\(?\s*(?:foto|video|photo|gambar)\s*:\s*https?://\S+\s*\)?",
+    r".{0,80}\bvideo\s*:",
+    r".{0,200}[.!?]\s*(?:foto|photo)\s*:\s*[^.:]{1,40}",
+    # a byline laid out as table cells: "| Penulis | : Nama |"
+    r"\|?\s*(?:penulis|editor|reporter|pewarta|sumber)\s*\|.*",
 )
 BOILERPLATE_RE = re.compile(
     r"^\W{0,3}(?:" + "|".join(BOILERPLATE_PARAGRAPHS) + r")\W{0,3}$", re.IGNORECASE | re.DOTALL
