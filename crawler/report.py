@@ -106,6 +106,7 @@ def site_summary(site: str, stats: dict[str, Any]) -> dict[str, Any]:
         "requests": stats.get("downloader/request_count", 0),
         "retries": stats.get("retry/count", 0),
         "retry_reasons": _prefixed(stats, "retry/reason_count/"),
+        "retry_after_waits": stats.get("warta/retry_after_waits", 0),
         "generic_fallbacks": stats.get(f"warta/{site}/generic_fallback", 0),
         "incomplete_articles": stats.get(f"warta/{site}/incomplete_articles", 0),
         "dates_by_dateparser": stats.get("warta/dates/dateparser_fallback", 0),

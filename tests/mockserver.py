@@ -7,7 +7,8 @@ tunnels with a throwaway self-signed certificate), so spiders fetch their real
 stays on 127.0.0.1.
 
 ROUTES.json maps ``host/path[?query]`` to ``{"file": PATH | "body": TEXT, "status": 200,
-"headers": {...}, "delay": SECONDS}``. A missing route is a 404.
+"headers": {...}, "delay": SECONDS, "reset": true}``, or to ``{"sequence": [route, ...]}`` for a
+different answer on each request (the last one repeats). A missing route is a 404.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class Handler(BaseHTTPRequestHandler):
     log_path: str | None = None
     tls: ssl.SSLContext | None = None
     lock = threading.Lock()
+    counts: dict[str, int] = {}
     tunnel_host: str | None = None
 
     def log_message(self, *args) -> None:  # quiet
@@ -103,6 +105,11 @@ class Handler(BaseHTTPRequestHandler):
             scheme = "https" if self.tunnel_host else "http"
         key = host + (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         route = self.routes.get(key)
+        if route is not None and "sequence" in route:  # a different answer on each request
+            with self.lock:
+                served = self.counts[key] = self.counts.get(key, 0) + 1
+            steps = route["sequence"]
+            route = steps[min(served, len(steps)) - 1]
         url = f"{scheme}://{key}"
         if route is None:
             body, status, headers = b"not found", 404, {"Content-Type": "text/plain"}

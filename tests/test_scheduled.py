@@ -253,3 +253,21 @@ def test_progress_lines_on_stderr(mockserver, tmp_path: Path) -> None:
     result = run_warta(*args, env=server.proxy_env)
     assert result.returncode == 0, result.stderr
     assert "discovered" in result.stderr and "fetched" in result.stderr and "..." in result.stderr
+
+
+def test_retry_after_is_honoured(mockserver, tmp_path: Path) -> None:
+    routes = build_site(tmp_path, 2)
+    key = article_url(0).split("://")[1]
+    routes[key] = {
+        "sequence": [
+            {"status": 503, "body": "busy", "headers": {"Retry-After": "1"}},
+            routes[key],
+        ]
+    }
+    server = mockserver(routes)
+    result = run_warta(*crawl_args(tmp_path, "--stats", str(tmp_path / "s.json")), env=server.proxy_env)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads((tmp_path / "s.json").read_text("utf-8"))["sites"]["fakta"]
+    assert summary["retry_after_waits"] == 1
+    assert summary["written"] == 2
+    assert [s for s, u in server.requests() if u == article_url(0)] == [503, 200]
