@@ -22,7 +22,7 @@ from parsel import Selector
 from crawler.dates import normalise_date
 from crawler.errors import ExtractionError
 from crawler.html import clean_space, dash_bold_dateline, drop, node_text, paragraphs, parse
-from crawler.indonesian import BYLINE_LABEL_RE, BYLINE_SUFFIX_RE
+from crawler.indonesian import BYLINE_LABEL_RE, BYLINE_SUFFIX_RE, CREDIT_TAG_RE, SOURCE_LINE_RE
 from crawler.media import take_embeds, take_images
 from crawler.metadata import ARTICLE_TYPES, Metadata, json_ld_objects, read_metadata
 from crawler.record import empty_record
@@ -81,6 +81,7 @@ def clean_names(values: list[str]) -> list[str]:
     names: list[str] = []
     for value in values:
         value = BYLINE_SUFFIX_RE.sub("", BYLINE_LABEL_RE.sub("", clean_space(value)))
+        value = re.sub(r"^[\w-]+\.(?:com|co\.id|id)\s*/\s*", "", value, flags=re.I)  # "KOMPAS.com/Nama"
         for name in re.split(r"\s*(?:,|;|\s&\s|\sdan\s|\sand\s)\s*", value):
             name = clean_space(BYLINE_LABEL_RE.sub("", name)).strip(" -|·")
             code = re.fullmatch(r"[A-Z]{1,3}\d{2,3}", name)  # reporter codes such as "C31"
@@ -121,6 +122,19 @@ def strip_title(title: str, site_names: list[str]) -> str:
     start = title.find(parts[0])
     end = title.rfind(parts[-1]) + len(parts[-1])
     return clean_space(title[start:end])
+
+
+def _is_publisher(name: str, site_names: list[str]) -> bool:
+    """ "Kompas Cyber Media", "PT. VIVA MEDIA BARU", a profile URL: the publisher, not a writer."""
+    low = name.lower()
+    if low.startswith(("http://", "https://", "www.")) or re.match(r"pt\.?\s", low):
+        return True
+    if low in ("facebook", "twitter", "x", "whatsapp", "instagram", "line", "telegram", "email", "share"):
+        return True
+    labels = {n.lower().split(".")[0] for n in site_names if n}
+    return any(label and label in low.replace(" ", "") for label in labels) and not re.search(
+        r"\.(com|co\.id|id)\b", low
+    )
 
 
 def _site_names(url: str, meta: Metadata) -> list[str]:
@@ -165,18 +179,20 @@ def _choose_canonical(url: str, meta: Metadata, rules: SiteRules | None) -> str:
 
 
 def _visible_dates(sel: Selector, content: html.HtmlElement | None) -> list[str]:
-    """Short text nodes that look like dates, from the headline on, outside the body text."""
+    """Short text nodes that look like dates, outside the body text: those after the headline
+    first, then the few just above it (a date line printed over the title)."""
     root = sel.root
     h1 = next(iter(root.xpath("//h1")), None)
-    started = h1 is None
+    before: list[str] = []
     found: list[str] = []
+    target = before if h1 is not None else found
     for el in root.iter():
         if el is h1:
-            started = True
+            target = found
             if h1.tail and 6 <= len(clean_space(h1.tail)) <= 100 and _DATE_HINT_RE.search(h1.tail):
                 found.append(clean_space(h1.tail))
             continue
-        if not started or not isinstance(el.tag, str) or el.tag in ("script", "style"):
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
         if h1 is not None and h1 in el.iterancestors():
             continue
@@ -185,12 +201,12 @@ def _visible_dates(sel: Selector, content: html.HtmlElement | None) -> list[str]
         for text in (el.text, el.tail):
             text = clean_space(text)
             if 6 <= len(text) <= 100 and _DATE_HINT_RE.search(text):
-                found.append(text)
+                target.append(text)
         if el.tag == "time" and el.get("datetime"):  # after the text the page shows
-            found.append(el.get("datetime").strip())
+            target.append(el.get("datetime").strip())
         if len(found) > 40:
             break
-    return found
+    return found + before[::-1][:3]
 
 
 def _choose_date(
@@ -329,8 +345,20 @@ def _generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.
         output_format="txt",
         with_metadata=False,
     )
-    paras = [clean_space(p) for p in (extracted or "").split("\n")]
-    return [p for p in paras if p], images, embeds, main
+    paras = [p for p in (clean_space(p) for p in (extracted or "").split("\n")) if p]
+    return paras + _trailing_credit(main, paras), images, embeds, main
+
+
+def _trailing_credit(main: html.HtmlElement | None, paras: list[str]) -> list[str]:
+    """trafilatura drops a short desk tag such as "(mea/mea)" after the last paragraph; put it
+    back so the text step can move it to ``credit``."""
+    if main is None or not paras:
+        return []
+    blocks = paragraphs(main)
+    if paras[-1] not in blocks:
+        return []
+    after = blocks[blocks.index(paras[-1]) + 1 :][:3]
+    return [b for b in after if CREDIT_TAG_RE.fullmatch(b) or SOURCE_LINE_RE.match(b)][:1]
 
 
 def _is_article_page(sel: Selector, meta: Metadata, published: str | None) -> bool:
@@ -404,7 +432,9 @@ def extract_article(
     if site_rules and site_rules.authors:
         authors = clean_names(_texts(sel, site_rules.authors)) or clean_names(meta.ld_authors)
     else:
-        authors = clean_names(meta.authors) or clean_names(_generic_authors(sel))
+        names = _site_names(url, meta)
+        declared = [a for a in clean_names(meta.authors) if not _is_publisher(a, names)]
+        authors = declared or [a for a in clean_names(_generic_authors(sel)) if not _is_publisher(a, names)]
     editors = (clean_names(_texts(sel, site_rules.editors)) if site_rules else []) or clean_names(
         meta.editors or _generic_editors(sel)
     )

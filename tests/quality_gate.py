@@ -194,6 +194,9 @@ def run(corpus: Path, raise_floors: bool = False, out=sys.stdout, generic: bool 
     ours, bare = warta_scores(pages, generic), trafilatura_scores(pages)
     if generic:  # a measurement of the generic path alone: no floors apply
         print(table(ours, bare), file=out)
+        result = summary(ours)
+        exact = ", ".join(f"{k} {result[f'{k}_exact']}/{len(ours)}" for k in EXTRA_FIELDS)
+        print(f"generic path exact {exact}", file=out)
         return []
     print(table(ours, bare), file=out)
     for s in ours:
