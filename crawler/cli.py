@@ -169,11 +169,18 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     from crawler.state import default_state_path
 
     state = Path(args.state) if args.state else default_state_path()
-    try:  # refuse a concurrent run before any slow start-up work
-        RunLock(state.with_name(state.name + ".lock")).acquire().release()
+    try:  # taken before any slow start-up work, held until the run is reported
+        lock = RunLock(state.with_name(state.name + ".lock")).acquire()
     except Locked as exc:
         _error(str(exc))
         return 75
+    try:
+        return _crawl_locked(args, state)
+    finally:
+        lock.release()
+
+
+def _crawl_locked(args: argparse.Namespace, state: Path) -> int:
     from crawler.run import CrawlPlan, crawl
     from crawler.sites import spider_loader
 
@@ -204,7 +211,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     settings = _scrapy_settings(args)
     if settings.getfloat("WARTA_PROGRESS_INTERVAL", 0) <= 0 and not args.quiet:
         settings.set("WARTA_PROGRESS_INTERVAL", 30, priority="cmdline")
-    return crawl(plan, settings, verbose=args.verbose)
+    return crawl(plan, settings)
 
 
 # -- sites and schema ------------------------------------------------------------------------

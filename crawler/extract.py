@@ -24,7 +24,7 @@ from crawler.errors import ExtractionError
 from crawler.html import clean_space, dash_bold_dateline, drop, node_text, paragraphs, parse
 from crawler.indonesian import BYLINE_LABEL_RE, BYLINE_SUFFIX_RE, CREDIT_TAG_RE, SOURCE_LINE_RE
 from crawler.media import take_embeds, take_images
-from crawler.metadata import ARTICLE_TYPES, Metadata, json_ld_objects, read_metadata
+from crawler.metadata import Metadata, read_metadata
 from crawler.record import empty_record
 from crawler.rules import SiteRules, is_xpath
 from crawler.urls import registered_domain, same_site
@@ -215,14 +215,12 @@ def _choose_date(
     """The raw date string to keep. The page's own visible string wins when it states a time
     and agrees with the declared instant (or nothing is declared): it carries the page's zone
     and minute; meta often carries a false UTC or a wrong offset."""
-    meta_value = next((m for m in meta_values if normalise_date(m, reference)), None)
-    meta_iso = normalise_date(meta_value, reference) if meta_value else None
+    declared = next(((m, iso) for m in meta_values if (iso := normalise_date(m, reference))), (None, None))
+    meta_value, meta_iso = declared
+    readings = [(text, iso) for text in visible if (iso := normalise_date(text, reference))]
     # Strings that state a time of day first: a bare day is a weaker reading of the same page.
-    visible = sorted(visible, key=lambda t: "T" not in (normalise_date(t, reference) or ""))
-    for text in visible:
-        iso = normalise_date(text, reference)
-        if not iso:
-            continue
+    readings.sort(key=lambda pair: "T" not in pair[1])
+    for text, iso in readings:
         if meta_iso is None or prefer_visible or _agrees(iso, meta_iso):
             return text
     return meta_value
@@ -328,10 +326,8 @@ def _generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.
         if img.getparent() is None or img.xpath(_NON_CONTENT_XPATH):
             continue
         inside_main = main is not None and main in img.iterancestors()
-        wrapper = img.getparent()
-        captioned = take_images(wrapper, url, remove=False)
-        if inside_main or any(i["caption"] for i in captioned):
-            images += [i for i in take_images(wrapper, url) if inside_main or i["caption"]]
+        # Read (and take out of the copy) once; outside the main text only captioned photos count.
+        images += [i for i in take_images(img.getparent(), url) if inside_main or i["caption"]]
     _drop_clutter(root, keep=main)
     extracted = trafilatura.extract(
         html.tostring(root, encoding="unicode"),
@@ -361,15 +357,6 @@ def _trailing_credit(main: html.HtmlElement | None, paras: list[str]) -> list[st
     return [b for b in after if CREDIT_TAG_RE.fullmatch(b) or SOURCE_LINE_RE.match(b)][:1]
 
 
-def _is_article_page(sel: Selector, meta: Metadata, published: str | None) -> bool:
-    og_type = (sel.xpath('//meta[@property="og:type"]/@content').get() or "").lower()
-    has_ld = any(
-        {o.get("@type")} & ARTICLE_TYPES if isinstance(o.get("@type"), str) else False
-        for o in json_ld_objects(sel)
-    )
-    return bool(published) or og_type == "article" or has_ld
-
-
 def extract_article(
     body: bytes | str,
     url: str,
@@ -386,6 +373,7 @@ def extract_article(
 
     body_node = _site_body(sel, rules) if rules else None
     paras: list[str] = []
+    generic = None
     if rules and body_node is not None:
         paras, images, embeds = _site_text(body_node, rules, url)
         images = _lead_images(sel, rules, url) + images
@@ -402,7 +390,7 @@ def extract_article(
     else:
         if rules and rules.article_url is not None and not rules.is_article_url(url) and body_node is None:
             raise ExtractionError("no article", "not an article page of this site")
-        paras, images, embeds, content = _generic_text(sel, url)
+        paras, images, embeds, content = generic or _generic_text(sel, url)
         record["extractor"] = "generic"
     if not paras:
         raise ExtractionError("no article text")
@@ -422,7 +410,7 @@ def extract_article(
     )
     modified_visible = _texts(sel, site_rules.modified) if site_rules else []
     modified = _choose_date(meta.modified, modified_visible, fetched_at, bool(modified_visible))
-    if not site_rules and not _is_article_page(sel, meta, published):
+    if not site_rules and not (published or meta.declares_article):
         raise ExtractionError("no article", "no date and no article metadata")
     if not site_rules and sum(len(p.split()) for p in paras) < MIN_GENERIC_WORDS:
         raise ExtractionError("no article text", "too little text")

@@ -100,19 +100,18 @@ def _caption_for(img: html.HtmlElement) -> html.HtmlElement | None:
         anchor = parent
 
 
-_UI_XPATH = ".//*[contains(@class, 'icon') or contains(@class, 'zoom') or contains(@class, 'expand')]"
+_UI = "contains(@class, 'icon') or contains(@class, 'zoom') or contains(@class, 'expand')"
 
 
 def _content_text(el: html.HtmlElement) -> str:
     """Text of an element apart from photo UI widgets ("Lihat Foto" zoom icons)."""
-    if not el.xpath(_UI_XPATH) and not el.xpath("self::*[contains(@class, 'icon')]"):
-        return node_text(el)
-    if el.xpath(
-        "self::*[contains(@class, 'icon') or contains(@class, 'zoom') or contains(@class, 'expand')]"
-    ):
+    if el.xpath(f"self::*[{_UI}]"):
         return ""
+    widgets = el.xpath(f".//*[{_UI}]")
+    if not widgets:
+        return node_text(el)
     clone = copy.deepcopy(el)
-    for widget in clone.xpath(_UI_XPATH):
+    for widget in clone.xpath(f".//*[{_UI}]"):
         drop(widget)
     return node_text(clone)
 

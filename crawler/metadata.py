@@ -51,6 +51,7 @@ class Metadata:
     section: str | None = None
     tags: list[str] = field(default_factory=list)
     images: list[str] = field(default_factory=list)
+    declares_article: bool = False  # JSON-LD article type or og:type "article"
 
 
 def _meta(sel: Selector, name: str) -> list[str]:
@@ -150,6 +151,7 @@ def read_metadata(sel: Selector) -> Metadata:
     meta = Metadata()
     objects = json_ld_objects(sel)
     article = next((o for o in objects if _types(o) & ARTICLE_TYPES), {})
+    meta.declares_article = bool(article) or (_first(sel, "og:type") or "").lower() == "article"
     headline = article.get("headline")
     if isinstance(headline, str) and clean_space(headline):
         meta.titles.append(clean_space(headline))

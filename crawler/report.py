@@ -6,6 +6,7 @@ what the written records look like (for the health check).
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -64,8 +65,6 @@ class Progress:
         self.task.start(self.interval, now=False)
 
     def report(self, spider: Any) -> None:
-        import sys
-
         stats, name = self.crawler.stats, spider.name
         print(
             f"warta: {name}: {stats.get_value(f'warta/{name}/discovered', 0)} discovered, "

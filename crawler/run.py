@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from crawler import __version__
-from crawler.lock import Locked, RunLock
 from crawler.output import finish, read_records, recover
-from crawler.report import EXIT_LOCKED, EXIT_OK, health_warnings, site_status, site_summary
+from crawler.report import EXIT_OK, health_warnings, site_status, site_summary
 from crawler.state import SeenStore
 
 
@@ -56,45 +55,36 @@ def _join(pieces: list[Path], target: Path) -> None:
         piece.unlink(missing_ok=True)
 
 
-def crawl(plan: CrawlPlan, settings, verbose: bool = False) -> int:
-    """Run the plan; returns the exit status (0, 1, or 75 when another run holds the state)."""
+def crawl(plan: CrawlPlan, settings) -> int:
+    """Run the plan; returns the exit status (0 or 1). The caller holds the state's run lock
+    (:class:`crawler.lock.RunLock`)."""
     from scrapy.crawler import CrawlerProcess
 
     from crawler.sites import spider_loader
 
-    try:
-        lock = RunLock(plan.state.with_name(plan.state.name + ".lock")).acquire()
-    except Locked as exc:
-        _say(str(exc))
-        return EXIT_LOCKED
-    try:
-        for directory in {t.parent for t in _targets(plan, "x").values()}:
-            for path in recover(directory, str(plan.state)):
-                _say(f"finished {path} left by an interrupted run")
-        started = datetime.now(UTC)
-        stamp = started.strftime("%Y%m%dT%H%M%SZ")
-        targets = _targets(plan, stamp)
-        settings.set("WARTA_STATE", str(plan.state), priority="cmdline")
-        settings.set("WARTA_REFRESH_UPDATED", plan.refresh_updated, priority="cmdline")
-        process = CrawlerProcess(settings)
-        crawlers = {}
-        for site, target in targets.items():
-            crawler = process.create_crawler(spider_loader().load(site))
-            feed = {"format": "jsonlines", "encoding": "utf-8", "overwrite": True}
-            crawler.settings.set("FEEDS", {str(target.resolve()): feed}, priority="cmdline")
-            crawlers[site] = crawler
-            process.crawl(crawler, **plan.spider_args)
-        process.start()
-        if plan.output and len(plan.sites) > 1:
-            _join(list(targets.values()), plan.output)
-        return _report(plan, crawlers, targets, started, stamp, verbose)
-    finally:
-        lock.release()
+    for directory in {t.parent for t in _targets(plan, "").values()}:
+        for path in recover(directory, str(plan.state)):
+            _say(f"finished {path} left by an interrupted run")
+    started = datetime.now(UTC)
+    stamp = started.strftime("%Y%m%dT%H%M%SZ")
+    targets = _targets(plan, stamp)
+    settings.set("WARTA_STATE", str(plan.state), priority="cmdline")
+    settings.set("WARTA_REFRESH_UPDATED", plan.refresh_updated, priority="cmdline")
+    process = CrawlerProcess(settings)
+    crawlers = {}
+    for site, target in targets.items():
+        crawler = process.create_crawler(spider_loader().load(site))
+        feed = {"format": "jsonlines", "encoding": "utf-8", "overwrite": True}
+        crawler.settings.set("FEEDS", {str(target.resolve()): feed}, priority="cmdline")
+        crawlers[site] = crawler
+        process.crawl(crawler, **plan.spider_args)
+    process.start()
+    if plan.output and len(plan.sites) > 1:
+        _join(list(targets.values()), plan.output)
+    return _report(plan, crawlers, targets, started, stamp)
 
 
-def _report(
-    plan: CrawlPlan, crawlers: dict, targets: dict[str, Path], started: datetime, stamp: str, verbose: bool
-) -> int:
+def _report(plan: CrawlPlan, crawlers: dict, targets: dict[str, Path], started: datetime, stamp: str) -> int:
     settings = next(iter(crawlers.values())).settings
     max_failed = settings.getfloat("WARTA_MAX_FAILED_SHARE", 0.5)
     max_dropped = settings.getfloat("WARTA_MAX_DROPPED_SHARE", 0.5)
