@@ -178,7 +178,7 @@ def test_a_concurrent_run_is_refused_with_75(mockserver, tmp_path: Path) -> None
 def test_errors_are_retried_and_counted(mockserver, tmp_path: Path) -> None:
     broken = {
         "fakta.com/news/nasional/rusak-500": {"status": 500, "body": "oops"},
-        "fakta.com/news/nasional/lambat-sekali": {"file": str(tmp_path / "empty.html"), "delay": 3},
+        "fakta.com/news/nasional/lambat-sekali": {"file": str(tmp_path / "empty.html"), "delay": 12},
         "fakta.com/news/nasional/putus-koneksi": {"reset": True},
     }
     routes = build_site(tmp_path, 3, extra=broken)
@@ -188,7 +188,7 @@ def test_errors_are_retried_and_counted(mockserver, tmp_path: Path) -> None:
     server = mockserver(routes)
     result = run_warta(
         *crawl_args(
-            tmp_path, "-s", "RETRY_TIMES=2", "-s", "DOWNLOAD_TIMEOUT=1", "--stats", str(tmp_path / "s.json")
+            tmp_path, "-s", "RETRY_TIMES=2", "-s", "DOWNLOAD_TIMEOUT=4", "--stats", str(tmp_path / "s.json")
         ),
         env=server.proxy_env,
     )
