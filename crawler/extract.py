@@ -21,8 +21,23 @@ from parsel import Selector
 
 from crawler.dates import normalise_date
 from crawler.errors import ExtractionError
-from crawler.html import clean_space, dash_bold_dateline, drop, node_text, paragraphs, parse
-from crawler.indonesian import BYLINE_LABEL_RE, BYLINE_SUFFIX_RE, CREDIT_TAG_RE, SOURCE_LINE_RE
+from crawler.html import (
+    BLOCK_TAGS,
+    SKIP_TAGS,
+    clean_space,
+    dash_bold_dateline,
+    drop,
+    node_text,
+    paragraphs,
+    parse,
+)
+from crawler.indonesian import (
+    BYLINE_LABEL_RE,
+    BYLINE_SUFFIX_RE,
+    CREDIT_TAG_RE,
+    LIST_LABEL_RE,
+    SOURCE_LINE_RE,
+)
 from crawler.media import take_embeds, take_images
 from crawler.metadata import Metadata, read_metadata
 from crawler.record import empty_record
@@ -30,6 +45,7 @@ from crawler.rules import SiteRules, is_xpath
 from crawler.urls import registered_domain, same_site
 
 # Class/id words of page furniture that is never article text.
+MIN_DECLARED_BODY_WORDS = 80
 CLUTTER_RE = re.compile(
     r"(?:^|[-_])(?:baca-?juga|bacajuga|linksisip|related|terkait|share|sharing|social|sosmed|"
     r"socmed|ads?|advert\w*|adsbygoogle|iklan|gpt-ad|dfp|comments?|komentar|popular|populer|"
@@ -257,6 +273,27 @@ def _drop_clutter(scope: html.HtmlElement, keep: html.HtmlElement | None = None)
         if len(node_text(el)) > total * 0.5:
             continue
         drop(el)
+    _drop_labelled_lists(scope, total, keep)
+
+
+def _drop_labelled_lists(scope: html.HtmlElement, total: int, keep: html.HtmlElement | None) -> None:
+    """Remove a box of links headed by a label such as "Berita Lainnya" or "Terpopuler": class
+    names vary from site to site, the labels much less."""
+    for label in scope.xpath(
+        ".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::div"
+        " or self::span or self::strong or self::p or self::b][not(*[not(self::a)])]"
+    ):
+        box = label.getparent()
+        if box is None or label.getparent() is None or not LIST_LABEL_RE.match(node_text(label)):
+            continue
+        first = next((c for c in box if isinstance(c.tag, str) and node_text(c)), None)
+        if first is not label or not box.xpath(".//a[@href]") or box.xpath(".//h1"):
+            continue
+        if keep is not None and (box is keep or keep in box.iterancestors() or box in keep.iterancestors()):
+            continue
+        if len(node_text(box)) > total * 0.5:
+            continue
+        drop(box)
 
 
 def _main_node(root: html.HtmlElement) -> html.HtmlElement | None:
@@ -329,8 +366,9 @@ def _generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.
         # Read (and take out of the copy) once; outside the main text only captioned photos count.
         images += [i for i in take_images(img.getparent(), url) if inside_main or i["caption"]]
     _drop_clutter(root, keep=main)
+    scope = _declared_body(root)
     extracted = trafilatura.extract(
-        html.tostring(root, encoding="unicode"),
+        html.tostring(root if scope is None else _as_page(scope), encoding="unicode"),
         url=url,
         favor_precision=True,
         include_comments=False,
@@ -341,8 +379,69 @@ def _generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.
         output_format="txt",
         with_metadata=False,
     )
-    paras = [p for p in (clean_space(p) for p in (extracted or "").split("\n")) if p]
+    paras = [p for p in (clean_space(p) for p in (extracted or "").split("\n")) if p and not _list_residue(p)]
+    paras = _restore_headings(main, _loose_lead(root, main, paras) + paras)
     return paras + _trailing_credit(main, paras), images, embeds, main
+
+
+def _declared_body(root: html.HtmlElement) -> html.HtmlElement | None:
+    """The element the page marks as its article body (``itemprop=articleBody``) when it holds
+    the article: trafilatura then reads it alone, so the kicker, summary, date and byline
+    printed above it cannot leak. trafilatura looks for such an element only among divs."""
+    for body in root.xpath("//*[@itemprop='articleBody']")[:1]:
+        if len(node_text(body).split()) >= MIN_DECLARED_BODY_WORDS:
+            return body
+    return None
+
+
+def _as_page(body: html.HtmlElement) -> html.HtmlElement:
+    page = html.fromstring("<html><body></body></html>")
+    page.find("body").append(copy.deepcopy(body))
+    return page
+
+
+def _loose_lead(root: html.HtmlElement, main: html.HtmlElement | None, paras: list[str]) -> list[str]:
+    """trafilatura drops text that sits loose at the top of an article body, before its first
+    block element ("<span itemprop=articleBody><b>VIVA.co.id</b> - Kalimat ...<div>"): put it back."""
+    bodies = root.xpath("//*[@itemprop='articleBody']")[:1] + ([main] if main is not None else [])
+    seen = " ".join(paras)
+    for body in bodies:
+        pieces = [body.text or ""]
+        for child in body:
+            if isinstance(child.tag, str) and child.tag.lower() in BLOCK_TAGS:
+                break
+            visible = isinstance(child.tag, str) and child.tag.lower() not in SKIP_TAGS
+            pieces += [node_text(child) if visible else "", child.tail or ""]
+        lead = clean_space(" ".join(pieces))
+        if len(lead.split()) >= 6 and lead not in seen:
+            return [lead]
+    return []
+
+
+def _restore_headings(main: html.HtmlElement | None, paras: list[str]) -> list[str]:
+    """trafilatura's precision mode sometimes drops the subheadings of a body; put back a short
+    heading of the main text block whose next paragraph was kept."""
+    if main is None:
+        return paras
+    out = list(paras)
+    for heading in main.xpath("./h2 | ./h3 | ./h4"):
+        text, after = node_text(heading), heading.getnext()
+        if not text or len(text.split()) > 15 or text in out or after is None or after.tag != "p":
+            continue
+        start = node_text(after)[:40]
+        at = next((i for i, p in enumerate(out) if start and p.startswith(start)), None)
+        if at is not None and (at == 0 or out[at - 1] != text):
+            out.insert(at, text)
+    return out
+
+
+def _list_residue(line: str) -> bool:
+    """What is left of a related-articles list once trafilatura drops its links: a lone bullet, an
+    item number ("01"), or an item that is only its time stamp ("- Kamis, 05/11/2015 09:25 WIB")."""
+    if re.fullmatch(r"[-–•*·]?\s*\d{0,2}[.)]?", line):
+        return True
+    item = line[2:] if line.startswith("- ") else None
+    return item is not None and len(item.split()) <= 6 and normalise_date(item) is not None
 
 
 def _trailing_credit(main: html.HtmlElement | None, paras: list[str]) -> list[str]:

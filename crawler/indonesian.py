@@ -57,6 +57,17 @@ BOILERPLATE_RE = re.compile(
 # Long paragraphs that match the prompt patterns above are real text that mentions them.
 BOILERPLATE_MAX_CHARS = 320
 
+# A short label heading a box of links that is not the article: "Berita Lainnya", "Terpopuler".
+LIST_LABEL_RE = re.compile(
+    r"^\W{0,3}(?:(?:berita|artikel|video|foto|konten|topik|tag)\s+"
+    r"(?:lainnya|lain|terkait|terbaru|terkini|terpopuler|populer|pilihan|rekomendasi|menarik|hangat|utama)"
+    r"|(?:baca|lihat|simak)\s+(?:juga|lainnya)|terpopuler|populer|terbaru|terkini|trending(?:\s+topic)?"
+    r"|rekomendasi(?:\s+untuk\s+(?:anda|kamu))?|pilihan\s+(?:editor|redaksi)|headlines?|news\s+update"
+    r"|most\s+(?:popular|read|viewed)|related(?:\s+(?:news|articles|posts))?|read\s+(?:more|also)"
+    r"|more\s+stories|editor'?s\s+picks?|paling\s+banyak\s+dibaca|terpopuler\s+hari\s+ini)\W{0,3}$",
+    re.IGNORECASE,
+)
+
 # Markers that sites leave *inside* a paragraph; removed, the rest of the paragraph kept.
 INLINE_MARKERS_RE = re.compile(
     r"\(ads\.[\w.]+\)|\bADVERTISEMENT\b|SCROLL TO (?:RESUME|CONTINUE WITH) CONTENT|\[Gambas:[^\]]*\]",

@@ -197,6 +197,9 @@ def run(corpus: Path, raise_floors: bool = False, out=sys.stdout, generic: bool 
         result = summary(ours)
         exact = ", ".join(f"{k} {result[f'{k}_exact']}/{len(ours)}" for k in EXTRA_FIELDS)
         print(f"generic path exact {exact}", file=out)
+        mean = statistics.mean(s.f1 for s in ours)
+        low = sum(1 for s in ours if s.f1 < 0.95)
+        print(f"generic path mean F1 {mean:.3f}, pages under F1 0.95: {low}", file=out)
         return []
     print(table(ours, bare), file=out)
     for s in ours:

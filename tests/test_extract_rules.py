@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from crawler.extract import _list_residue
+from crawler.indonesian import LIST_LABEL_RE
 from crawler.sites import rules_for_url
 from crawler.steps import build_record
 from tests.conftest import load_fixture
@@ -36,3 +40,37 @@ def test_body_selector_finding_nothing_falls_back_to_generic() -> None:
     assert record["extractor"] == "generic"
     assert record["published_at"] == "2025-04-28T10:15:00+07:00"
     assert "Baca Juga" not in record["text"]
+
+
+@pytest.mark.parametrize(
+    ("line", "residue"),
+    [
+        ("- Kamis, 05/11/2025 09:25 WIB", True),  # a related item whose linked title was dropped
+        ("- 12 Mei 2025", True),
+        ("-", True),
+        ("07", True),
+        ("- Kamis, 05/11/2025 09:25 WIB, Presiden meresmikan bendungan baru di Lombok", False),
+        ("- Harga cabai turun menjelang panen raya", False),
+        ("Kamis, 05/11/2025 09:25 WIB", False),  # not a list item: the text step decides
+        ("2025", False),
+    ],
+)
+def test_related_list_residue(line: str, residue: bool) -> None:
+    assert _list_residue(line) is residue
+
+
+@pytest.mark.parametrize(
+    ("label", "matches"),
+    [
+        ("Berita Lainnya", True),
+        ("BERITA TERKAIT", True),
+        ("Terpopuler", True),
+        ("Baca Juga:", True),
+        ("Pilihan Editor", True),
+        ("Headline", True),
+        ("Berita lainnya tentang banjir di Jakarta", False),
+        ("Petani Bisa Tanam Dua Kali", False),
+    ],
+)
+def test_list_labels(label: str, matches: bool) -> None:
+    assert bool(LIST_LABEL_RE.match(label)) is matches
