@@ -33,9 +33,12 @@ from crawler.html import (
 )
 from crawler.indonesian import (
     BYLINE_LABEL_RE,
+    BYLINE_ROLE_RE,
     BYLINE_SUFFIX_RE,
     CREDIT_TAG_RE,
+    LABELLED_BYLINE_RE,
     LIST_LABEL_RE,
+    NAME_RE,
     SOURCE_LINE_RE,
 )
 from crawler.media import take_embeds, take_images
@@ -97,6 +100,7 @@ def clean_names(values: list[str]) -> list[str]:
     names: list[str] = []
     for value in values:
         value = BYLINE_SUFFIX_RE.sub("", BYLINE_LABEL_RE.sub("", clean_space(value)))
+        value = BYLINE_ROLE_RE.sub("", value)
         value = re.sub(r"^[\w-]+\.(?:com|co\.id|id)\s*/\s*", "", value, flags=re.I)  # "KOMPAS.com/Nama"
         for name in re.split(r"\s*(?:,|;|\s&\s|\sdan\s|\sand\s)\s*", value):
             name = clean_space(BYLINE_LABEL_RE.sub("", name)).strip(" -|·")
@@ -143,6 +147,8 @@ def strip_title(title: str, site_names: list[str]) -> str:
 def _is_publisher(name: str, site_names: list[str]) -> bool:
     """ "Kompas Cyber Media", "PT. VIVA MEDIA BARU", a profile URL: the publisher, not a writer."""
     low = name.lower()
+    if re.match(r"tim\s", low):  # a desk credit ("Tim detikBali", "Tim Redaksi") is kept as it is
+        return False
     if low.startswith(("http://", "https://", "www.")) or re.match(r"pt\.?\s", low):
         return True
     if low in ("facebook", "twitter", "x", "whatsapp", "instagram", "line", "telegram", "email", "share"):
@@ -277,8 +283,8 @@ def _drop_clutter(scope: html.HtmlElement, keep: html.HtmlElement | None = None)
 
 
 def _drop_labelled_lists(scope: html.HtmlElement, total: int, keep: html.HtmlElement | None) -> None:
-    """Remove a box of links headed by a label such as "Berita Lainnya" or "Terpopuler": class
-    names vary from site to site, the labels much less."""
+    """Remove a box of links or list items headed by a label such as "Berita Lainnya",
+    "Terpopuler" or "Ringkasan": class names vary from site to site, the labels much less."""
     for label in scope.xpath(
         ".//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6 or self::div"
         " or self::span or self::strong or self::p or self::b][not(*[not(self::a)])]"
@@ -287,9 +293,9 @@ def _drop_labelled_lists(scope: html.HtmlElement, total: int, keep: html.HtmlEle
         if box is None or label.getparent() is None or not LIST_LABEL_RE.match(node_text(label)):
             continue
         first = next((c for c in box if isinstance(c.tag, str) and node_text(c)), None)
-        if first is not label or not box.xpath(".//a[@href]") or box.xpath(".//h1"):
+        if first is not label or not box.xpath(".//a[@href] | .//li") or box.xpath(".//h1"):
             continue
-        if keep is not None and (box is keep or keep in box.iterancestors() or box in keep.iterancestors()):
+        if keep is not None and (box is keep or box in keep.iterancestors()):  # the box holds the text
             continue
         if len(node_text(box)) > total * 0.5:
             continue
@@ -358,6 +364,7 @@ def _generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.
     embeds += take_embeds(root, url, frames=False)  # posts embedded beside the main text block
     if main is not None:
         dash_bold_dateline(main)
+        _drop_linked_titles(main)
     images = []
     for img in root.xpath("//img"):
         if img.getparent() is None or img.xpath(_NON_CONTENT_XPATH):
@@ -382,6 +389,17 @@ def _generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.
     paras = [p for p in (clean_space(p) for p in (extracted or "").split("\n")) if p and not _list_residue(p)]
     paras = _restore_headings(main, _loose_lead(root, main, paras) + paras)
     return paras + _trailing_credit(main, paras), images, embeds, main
+
+
+def _drop_linked_titles(main: html.HtmlElement) -> None:
+    """A heading or paragraph of the body that is nothing but a link to another page is a related
+    headline set between paragraphs ("<h2><a href=...>BI Proyeksikan ...</a></h2>")."""
+    for block in main.xpath(".//h2 | .//h3 | .//h4 | .//p"):
+        links, text = block.xpath(".//a[@href]"), node_text(block)
+        if len(links) != 1 or len(text.split()) < 3 or re.match(r"(?:https?://|www\.)", text):
+            continue
+        if node_text(links[0]) == text and block.getparent() is not None:
+            drop(block)
 
 
 def _declared_body(root: html.HtmlElement) -> html.HtmlElement | None:
@@ -572,13 +590,33 @@ def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _labelled_byline(sel: Selector) -> list[str]:
+    """A short line that names the writer after a label: "Reporter : Nama", "Rep: C31/ Red: ..."."""
+    for node in sel.xpath(
+        "//body//*[self::td or self::div or self::span or self::p or self::li or self::small]"
+    ):
+        text = node_text(node.root)
+        if len(text) > 80 or node.root.xpath(_NON_CONTENT_XPATH):
+            continue
+        found = LABELLED_BYLINE_RE.match(text)
+        if found and NAME_RE.fullmatch(found.group("names")):
+            return [found.group("names")]
+    return []
+
+
 def _generic_authors(sel: Selector) -> list[str]:
     for query in (
         "//a[contains(concat(' ', @rel, ' '), ' author ')]",
         "//*[@itemprop='author']//*[@itemprop='name']",
+        None,  # a labelled byline line
         "//a[contains(@href, '/author/') or contains(@href, '/penulis/') or contains(@href, '/reporter/')]",
-        "//*[contains(@class, 'author') or contains(@class, 'penulis') or contains(@class, 'byline')]",
+        "//*[contains(@class, 'author') or contains(@class, 'penulis') or contains(@class, 'byline')"
+        " or contains(@class, 'reporter') or contains(@class, 'writer')]",
     ):
+        if query is None:
+            if names := _labelled_byline(sel):
+                return names
+            continue
         nodes = [n for n in sel.xpath(query) if not n.root.xpath(_NON_CONTENT_XPATH)]
         names = [node_text(n.root) for n in nodes[:3] if 0 < len(node_text(n.root)) <= 60]
         if names:

@@ -24,7 +24,9 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"\[gambas:[^\]]*\]",
     r"\(ads\.[\w.]+\)",
     r"artikel\s+ini\s+telah\s+(?:tayang|naik|terbit|dipublikasikan)\b.*",
-    r"disclaimer\s*:\s*opini\s+ini\b.*",
+    r"disclaimer\s*:.*",
+    r"baca\s*:.*",
+    r"ikuti\s+(?:berita|informasi|update|kabar|perkembangan)\b.*",
     r"(?:bagikan|share)(?:\s+(?:ke|artikel\s+ini|via))?\s*:?(?:\s*(?:facebook|twitter|x|whatsapp|"
     r"telegram|line|linkedin|email|copy\s+link|salin\s+tautan))*\s*",
     r"komentar\s*\(\d+\)",
@@ -57,11 +59,13 @@ BOILERPLATE_RE = re.compile(
 # Long paragraphs that match the prompt patterns above are real text that mentions them.
 BOILERPLATE_MAX_CHARS = 320
 
-# A short label heading a box of links that is not the article: "Berita Lainnya", "Terpopuler".
+# A short label heading a box that is not the article: links ("Berita Lainnya", "Terpopuler") or
+# a summary list ("Ringkasan", "Poin Penting").
 LIST_LABEL_RE = re.compile(
     r"^\W{0,3}(?:(?:berita|artikel|video|foto|konten|topik|tag)\s+"
     r"(?:lainnya|lain|terkait|terbaru|terkini|terpopuler|populer|pilihan|rekomendasi|menarik|hangat|utama)"
     r"|(?:baca|lihat|simak)\s+(?:juga|lainnya)|terpopuler|populer|terbaru|terkini|trending(?:\s+topic)?"
+    r"|ringkasan(?:\s+berita)?|poin\s+penting|intisari|highlights?|key\s+points"
     r"|rekomendasi(?:\s+untuk\s+(?:anda|kamu))?|pilihan\s+(?:editor|redaksi)|headlines?|news\s+update"
     r"|most\s+(?:popular|read|viewed)|related(?:\s+(?:news|articles|posts))?|read\s+(?:more|also)"
     r"|more\s+stories|editor'?s\s+picks?|paling\s+banyak\s+dibaca|terpopuler\s+hari\s+ini)\W{0,3}$",
@@ -112,6 +116,19 @@ BYLINE_LABEL_RE = re.compile(
 BYLINE_SUFFIX_RE = re.compile(
     r"\s*[-–|,]\s*(?:detik\w*|CNN Indonesia|CNBC Indonesia|[\w.-]+\.(?:com|co\.id|id))\s*$", re.I
 )
+# A role printed after a byline name: "Dewi Kania Jurnalis".
+BYLINE_ROLE_RE = re.compile(r"\s+(?:jurnalis|reporter|penulis|wartawan|kontributor|pewarta)$", re.IGNORECASE)
+# A byline line outside the body: "Reporter : Nama", "Rep: C31/ Red: Nama", "Oleh: Nama | Editor: Nama".
+LABELLED_BYLINE_RE = re.compile(
+    r"^(?:rep(?:orter)?|penulis|pewarta|wartawan|jurnalis|kontributor|oleh|laporan\s+wartawan)\s*[:.]?\s+"
+    r"(?P<names>.+?)\s*(?:[/|]|\b(?:red(?:aktur)?|editor|penyunting)\b|$)",
+    re.IGNORECASE,
+)
+# What a person's name (or a reporter code such as "C31") looks like: capitalised words.
+NAME_RE = re.compile(
+    r"(?:[A-Z][\w.'’-]*|[A-Z]{1,3}\d{2,3})(?:\s+(?:[A-Z][\w.'’-]*|bin|binti|de|van|al-\w+)){0,5}"
+)
+
 # Lines at the end of a body naming the staff: "Editor: Nama", "Pewarta: Nama".
 STAFF_LINE_RE = re.compile(
     r"^(?P<label>pewarta|penulis|reporter|editor|redaktur|penyunting|rep|red)\s*:\s*(?P<names>.{2,80})$",

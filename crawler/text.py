@@ -25,6 +25,11 @@ from crawler.indonesian import (
     STAFF_LINE_RE,
 )
 
+# How far down the first paragraphs an outlet's dateline is looked for, and how long a line
+# above it may be to count as furniture.
+LEAD_SEARCH = 5
+LEAD_FURNITURE_MAX_WORDS = 40
+
 
 @dataclass
 class CleanText:
@@ -71,14 +76,24 @@ def split_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
         candidate = DATELINE_RE.match(lone.group(1) + " - x")
         if candidate:
             return lone.group(1).strip(), paragraphs[1:]
-    match = OUTLET_PLACE_RE.match(first) or DATELINE_RE.match(first)
-    if not match:
-        return None, paragraphs
-    dateline = match.group("dateline").strip()
-    if len(dateline.split()) > DATELINE_MAX_WORDS:
-        return None, paragraphs
-    rest = first[match.end() :].strip()
-    return dateline, ([rest] if rest else []) + paragraphs[1:]
+    # An outlet's dateline a few lines down opens the article: the short lines above it (summary
+    # bullets, a byline, the date) are page furniture and go with it.
+    for index, para in enumerate(paragraphs[:LEAD_SEARCH]):
+        match = OUTLET_PLACE_RE.match(para) or DATELINE_RE.match(para)
+        if match and (index == 0 or _names_outlet(match.group("dateline"))):
+            dateline = match.group("dateline").strip()
+            if len(dateline.split()) <= DATELINE_MAX_WORDS:
+                rest = para[match.end() :].strip()
+                return dateline, ([rest] if rest else []) + paragraphs[index + 1 :]
+        if len(para.split()) > LEAD_FURNITURE_MAX_WORDS:
+            break
+    return None, paragraphs
+
+
+def _names_outlet(dateline: str) -> bool:
+    """ "TEMPO.CO, Jakarta", "Suara.com", "Jakarta (ANTARA)": a dateline that names its outlet."""
+    parts = re.split(r",|\s[-–—]\s|[()]", dateline)
+    return any(OUTLET_RE.match(clean_space(part)) for part in parts if clean_space(part))
 
 
 def split_trailer(paragraphs: list[str]) -> CleanText:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from parsel import Selector
 
-from crawler.extract import _list_residue
+from crawler.extract import _labelled_byline, _list_residue
 from crawler.indonesian import LIST_LABEL_RE
 from crawler.sites import rules_for_url
 from crawler.steps import build_record
@@ -74,3 +75,21 @@ def test_related_list_residue(line: str, residue: bool) -> None:
 )
 def test_list_labels(label: str, matches: bool) -> None:
     assert bool(LIST_LABEL_RE.match(label)) is matches
+
+
+@pytest.mark.parametrize(
+    ("markup", "names"),
+    [
+        (
+            "<table><tr><td><strong>Reporter :</strong> Sekar Ayu Lestari</td></tr>"
+            "<tr><td><strong>Redaktur :</strong> Bima Putra</td></tr></table>",
+            ["Sekar Ayu Lestari"],
+        ),
+        ('<div class="red">Rep: C31/ <span> </span> Red: Bima Putra</div>', ["C31"]),
+        ("<div>Oleh: Made Wirawan | Editor: Nyoman Sari</div>", ["Made Wirawan"]),
+        ("<p>Oleh karena itu, warga diminta waspada.</p>", []),  # a sentence, not a byline
+        ("<nav><div>Penulis: Menu Utama</div></nav>", []),  # navigation is not the page's byline
+    ],
+)
+def test_labelled_bylines(markup: str, names: list[str]) -> None:
+    assert _labelled_byline(Selector(text=f"<html><body>{markup}</body></html>")) == names
