@@ -534,9 +534,10 @@ def extract_article(
 
     # A site that says where its byline is gets no guessing from meta tags that often name the
     # publisher ("Kompas Cyber Media"); JSON-LD author names still count.
+    authors = []
     if site_rules and site_rules.authors:
         authors = clean_names(_texts(sel, site_rules.authors)) or clean_names(meta.ld_authors)
-    else:
+    if not authors:  # no site rules, or the site's byline moved: look where bylines usually are
         names = _site_names(url, meta)
         declared = [a for a in clean_names(meta.authors) if not _is_publisher(a, names)]
         authors = declared or [a for a in clean_names(_generic_authors(sel)) if not _is_publisher(a, names)]

@@ -93,3 +93,12 @@ def test_list_labels(label: str, matches: bool) -> None:
 )
 def test_labelled_bylines(markup: str, names: list[str]) -> None:
     assert _labelled_byline(Selector(text=f"<html><body>{markup}</body></html>")) == names
+
+
+def test_byline_that_moved_is_found_where_bylines_usually_are() -> None:
+    """The site's byline selector finds nothing (the class was renamed): the record still names
+    the writer, from the author link, rather than coming back without one."""
+    html = SAMPLE["html"].decode("utf-8").replace("fkt-author-description", "fkt-byline-v2")
+    record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
+    assert record["extractor"] == "site:fakta"
+    assert record["authors"] == ["Rahmat Hidayatullah"]
