@@ -514,16 +514,20 @@ def extract_article(
 
     site_rules = rules if record["extractor"] != "generic" else None
     title = _choose_title(sel, url, meta, site_rules)
-    # A site that says where its date is gets no guessing: a missing date there is a signal
-    # (health check) that its markup changed, not something to paper over.
+    # A site that says where its date is gets no guessing of its own: when its selector finds
+    # nothing, a date found on the page counts only if it agrees with the declared one (it fixes
+    # a meta offset the site gets wrong); with nothing declared, the missing date is the signal
+    # (health check) that the markup changed, not something to paper over.
+    site_dated = bool(site_rules and site_rules.published)
     visible = _texts(sel, site_rules.published) if site_rules and site_rules.published else []
-    if not (site_rules and site_rules.published):
-        visible += _visible_dates(sel, content)
+    site_found = bool(visible)
+    if not site_found and (not site_dated or meta.published):
+        visible = _visible_dates(sel, content)
     published = _choose_date(
         meta.published,
         visible,
         fetched_at,
-        bool(site_rules and site_rules.prefer_visible_date and site_rules.published),
+        bool(site_found and site_rules and site_rules.prefer_visible_date),
     )
     modified_visible = _texts(sel, site_rules.modified) if site_rules else []
     modified = _choose_date(meta.modified, modified_visible, fetched_at, bool(modified_visible))

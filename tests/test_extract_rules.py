@@ -102,3 +102,15 @@ def test_byline_that_moved_is_found_where_bylines_usually_are() -> None:
     record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
     assert record["extractor"] == "site:fakta"
     assert record["authors"] == ["Rahmat Hidayatullah"]
+
+
+def test_date_selector_that_moved_still_corrects_a_false_meta_zone() -> None:
+    """detik's meta dates carry a false "Z" and its rules read the visible date instead. When that
+    selector finds nothing, a visible date that agrees with the meta wall clock still wins, so
+    the record keeps WIB rather than taking the false UTC instant."""
+    page = load_fixture("detik_article")
+    html = page["html"].decode("utf-8").replace("detail__date", "detail__time-v2")
+    record = build_record(html, page["url"], page["now"], rules_for_url(page["url"]))
+    assert record["extractor"] == "site:detik"
+    assert record["published_at"] == "2026-04-27T14:05:00+07:00"
+    assert record["published_raw"] == "Senin, 27 Apr 2026 14:05 WIB"
