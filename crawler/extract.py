@@ -345,7 +345,8 @@ def _site_text(body: html.HtmlElement, rules: SiteRules, url: str) -> tuple[list
     embeds = take_embeds(body, url)
     images = take_images(body, url)
     dash_bold_dateline(body)
-    _drop_clutter(body, keep=body)
+    _drop_linked_titles(body)
+    _drop_clutter(body)
     paras = [p for p in paragraphs(body) if not any(r.search(p) for r in rules.drop_text)]
     return paras, images, embeds
 

@@ -114,3 +114,24 @@ def test_date_selector_that_moved_still_corrects_a_false_meta_zone() -> None:
     assert record["extractor"] == "site:detik"
     assert record["published_at"] == "2026-04-27T14:05:00+07:00"
     assert record["published_raw"] == "Senin, 27 Apr 2026 14:05 WIB"
+
+
+def test_site_body_drops_what_its_prune_list_does_not_know() -> None:
+    """A new kind of box inside a site's body (an ad block, a labelled related list, a linked
+    headline between paragraphs) does not reach the text even though the site file's prune
+    list predates it."""
+    boxes = (
+        '<div class="inarticle-ad-v3"><p>Promo tabungan emas bunga ringan khusus pembaca setia.</p></div>'
+        '<div><strong>Berita Terkait</strong><ul><li><a href="https://fakta.com/news/a">Judul Pertama'
+        '</a></li><li><a href="https://fakta.com/news/b">Judul Kedua</a></li></ul></div>'
+        '<h3><a href="https://fakta.com/news/c">Harga Uranium Dunia Naik Tajam Pekan Ini</a></h3>'
+    )
+    html = SAMPLE["html"].decode("utf-8")
+    marker = "Wakil Menteri Energi Rusia"
+    html = html.replace('<p style="text-align: justify;">' + marker, boxes + "<p>" + marker, 1)
+    assert boxes in html
+    record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
+    assert record["extractor"] == "site:fakta"
+    for leak in ("Promo tabungan", "Berita Terkait", "Judul Pertama", "Harga Uranium"):
+        assert leak not in record["text"]
+    assert marker in record["text"]
