@@ -45,7 +45,7 @@ from crawler.media import take_embeds, take_images
 from crawler.metadata import Metadata, read_metadata
 from crawler.record import empty_record
 from crawler.rules import SiteRules, is_xpath
-from crawler.urls import registered_domain, same_site
+from crawler.urls import drop_params, registered_domain, same_site
 
 # Class/id words of page furniture that is never article text.
 MIN_DECLARED_BODY_WORDS = 80
@@ -188,13 +188,14 @@ def _squash(text: str) -> str:
 
 
 def _choose_canonical(url: str, meta: Metadata, rules: SiteRules | None) -> str:
+    url = drop_params(url, rules.drop_params) if rules else url
     for candidate in meta.canonical:
         candidate = candidate.strip()
         if not candidate.startswith(("http://", "https://")) or not same_site(candidate, url):
             continue
         if rules and rules.article_url is not None:
             if rules.is_article_url(candidate):
-                return candidate
+                return drop_params(candidate, rules.drop_params)
         elif urlsplit(candidate).path.strip("/"):
             return candidate
     return url

@@ -33,6 +33,7 @@ class SiteRules:
     pages: Selectors = ()  # page blocks when every page is in one response (liputan6 [data-page])
     drop_text: tuple[re.Pattern[str], ...] = ()  # paragraphs of this site that are never text
     drop_tags: tuple[re.Pattern[str], ...] = ()  # tag values that are channel labels, not tags
+    drop_params: tuple[str, ...] = ()  # query parameters of this site that never change the article
     # Prefer the date the page shows over meta/JSON-LD (sites whose meta times lie).
     prefer_visible_date: bool = True
     # Whether meta description is a real lead (False where it is a static site slogan).
@@ -67,5 +68,6 @@ def rules_from_class(cls: type) -> SiteRules:
         meta_description=getattr(cls, "meta_description", True),
         drop_text=tuple(re.compile(p, re.I) for p in getattr(cls, "drop_text", ())),
         drop_tags=tuple(re.compile(p, re.I) for p in getattr(cls, "drop_tags", ())),
+        drop_params=tuple(getattr(cls, "drop_params", ())),
         **selectors,
     )

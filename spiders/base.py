@@ -33,6 +33,7 @@ from crawler.extract import extract_article
 from crawler.pages import merge_pages
 from crawler.rules import SiteRules, is_xpath, rules_from_class
 from crawler.state import SeenStore
+from crawler.urls import drop_params
 
 MAX_ARTICLE_PAGES = 30
 
@@ -87,6 +88,8 @@ class NewsSpider(scrapy.Spider):
     # the next page of the same article (fetched in turn and joined).
     all_pages_param: ClassVar[tuple[str, str] | None] = None
     article_next_css: ClassVar[tuple[str, ...]] = ()
+    # Query parameters of the site that never change the article, dropped from article links.
+    drop_params: ClassVar[tuple[str, ...]] = ()
     # Selectors (see crawler.rules.SiteRules): title_css, published_css, ..., prune_css, pages_css.
 
     def __init__(
@@ -258,7 +261,7 @@ class NewsSpider(scrapy.Spider):
 
     def has_unwritten(self, response: Response, links: Iterable[str]) -> bool:
         for href in links:
-            url = response.urljoin(href.strip()).split("#")[0]
+            url = drop_params(response.urljoin(href.strip()).split("#")[0], self.drop_params)
             if self.is_article_url(url) and (self.state is None or not self.state.seen(url)):
                 return True
         return False
@@ -280,7 +283,7 @@ class NewsSpider(scrapy.Spider):
         unless --refresh-updated and the feed says the article changed since."""
         for link in links:
             href, lastmod = link if isinstance(link, tuple) else (link, None)
-            url = response.urljoin(href.strip()).split("#")[0]
+            url = drop_params(response.urljoin(href.strip()).split("#")[0], self.drop_params)
             if url in self.requested or not self.is_article_url(url):
                 continue
             if self.max_articles is not None and len(self.requested) >= self.max_articles:

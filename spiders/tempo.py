@@ -32,6 +32,7 @@ _PAYLOAD_PATH_RE = re.compile(r'"((?:[a-z-]+)/[a-z0-9-]+-\d+)"')
 class TempoSpider(NewsSpider):
     name = "tempo"
     allowed_domains = ["tempo.co"]
+    drop_params = ("i",)  # 2015 pages exist with and without "?i=1"
     start_urls = [
         f"https://www.tempo.co/{r}/_payload.json" for r in ("politik", "hukum", "ekonomi", "lingkungan")
     ]

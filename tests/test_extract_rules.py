@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from parsel import Selector
 
@@ -9,6 +11,7 @@ from crawler.extract import _labelled_byline, _list_residue
 from crawler.indonesian import LIST_LABEL_RE
 from crawler.sites import rules_for_url
 from crawler.steps import build_record
+from crawler.urls import drop_params
 from tests.conftest import load_fixture
 
 SAMPLE = load_fixture("fakta_sample")
@@ -135,3 +138,22 @@ def test_site_body_drops_what_its_prune_list_does_not_know() -> None:
     for leak in ("Promo tabungan", "Berita Terkait", "Judul Pertama", "Harga Uranium"):
         assert leak not in record["text"]
     assert marker in record["text"]
+
+
+def test_a_site_switch_in_the_query_does_not_fork_the_article() -> None:
+    """tempo serves the same article with and without "?i=1": one canonical URL, one id, even
+    on a page that declares no canonical URL of its own."""
+    page = load_fixture("tempo_article")
+    html = re.sub(r"<(?:link|meta)[^>]*(?:canonical|og:url)[^>]*>", "", page["html"].decode("utf-8"))
+    html = re.sub(r"(?s)<script type=\"application/ld\+json\">.*?</script>", "", html)
+    plain = build_record(html, page["url"], page["now"], rules_for_url(page["url"]))
+    switched = page["url"] + "?i=1"
+    record = build_record(html, switched, page["now"], rules_for_url(switched))
+    assert record["url"] == switched
+    assert record["canonical_url"] == plain["canonical_url"] == page["url"]
+    assert record["id"] == plain["id"]
+
+
+def test_drop_params_keeps_the_rest_of_the_query() -> None:
+    assert drop_params("https://x.co/a?i=1&id=5", ("i",)) == "https://x.co/a?id=5"
+    assert drop_params("https://x.co/a?id=5", ()) == "https://x.co/a?id=5"

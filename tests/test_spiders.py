@@ -92,3 +92,11 @@ def test_corpus_listing_links(truth: dict) -> None:
     spider = spider_for_url(truth["url"])
     wanted = [u for u in truth["article_urls"] if not (spider.skip_url and re.search(spider.skip_url, u))]
     assert found == wanted
+
+
+def test_site_switches_are_dropped_from_article_links() -> None:
+    """tempo 2015 links exist with and without "?i=1": one request, for the plain URL."""
+    article = "https://nasional.tempo.co/read/news/2015/11/18/078719637/contoh-berita"
+    body = f'<html><body><a href="{article}?i=1">a</a> <a href="{article}">b</a></body></html>'.encode()
+    requests = listing_requests("https://www.tempo.co/indeks", body)
+    assert [r.url for r in requests if r.callback.__name__ == "parse_article"] == [article]
