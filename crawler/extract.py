@@ -389,8 +389,8 @@ def _generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.
         with_metadata=False,
     )
     paras = [p for p in (clean_space(p) for p in (extracted or "").split("\n")) if p and not _list_residue(p)]
-    paras = _restore_headings(main, _loose_lead(root, main, paras) + paras)
-    return paras + _trailing_credit(main, paras), images, embeds, main
+    paras = _restore_headings(main, _loose_lead(root, main, paras))
+    return paras + _trailing_credit(root, paras), images, embeds, main
 
 
 def _drop_linked_titles(main: html.HtmlElement) -> None:
@@ -422,20 +422,24 @@ def _as_page(body: html.HtmlElement) -> html.HtmlElement:
 
 def _loose_lead(root: html.HtmlElement, main: html.HtmlElement | None, paras: list[str]) -> list[str]:
     """trafilatura drops text that sits loose at the top of an article body, before its first
-    block element ("<span itemprop=articleBody><b>VIVA.co.id</b> - Kalimat ...<div>"): put it back."""
+    block element ("<span itemprop=articleBody><b>VIVA.co.id</b> - Kalimat ...<div>", detik's
+    "<b>Jakarta</b> - <p>..."): put it back, just above the paragraph that follows it."""
     bodies = root.xpath("//*[@itemprop='articleBody']")[:1] + ([main] if main is not None else [])
     seen = " ".join(paras)
     for body in bodies:
-        pieces = [body.text or ""]
+        pieces, after = [body.text or ""], None
         for child in body:
             if isinstance(child.tag, str) and child.tag.lower() in BLOCK_TAGS:
+                after = node_text(child)[:40]
                 break
             visible = isinstance(child.tag, str) and child.tag.lower() not in SKIP_TAGS
             pieces += [node_text(child) if visible else "", child.tail or ""]
         lead = clean_space(" ".join(pieces))
-        if len(lead.split()) >= 6 and lead not in seen:
-            return [lead]
-    return []
+        dateline = re.fullmatch(r"[^\W\d][\w .,()'’-]{1,40}\s[-–—]", lead)
+        if (len(lead.split()) >= 6 or dateline) and lead not in seen:
+            at = next((i for i, p in enumerate(paras) if after and p.startswith(after)), 0)
+            return paras[:at] + [lead] + paras[at:]
+    return paras
 
 
 def _restore_headings(main: html.HtmlElement | None, paras: list[str]) -> list[str]:
@@ -464,16 +468,25 @@ def _list_residue(line: str) -> bool:
     return item is not None and len(item.split()) <= 6 and normalise_date(item) is not None
 
 
-def _trailing_credit(main: html.HtmlElement | None, paras: list[str]) -> list[str]:
-    """trafilatura drops a short desk tag such as "(mea/mea)" after the last paragraph; put it
-    back so the text step can move it to ``credit``."""
-    if main is None or not paras:
-        return []
-    blocks = paragraphs(main)
-    if paras[-1] not in blocks:
-        return []
-    after = blocks[blocks.index(paras[-1]) + 1 :][:3]
-    return [b for b in after if CREDIT_TAG_RE.fullmatch(b) or SOURCE_LINE_RE.match(b)][:1]
+def _trailing_credit(root: html.HtmlElement, paras: list[str]) -> list[str]:
+    """trafilatura drops a short desk tag such as "(mea/mea)" or a "Sumber: Antara" line printed
+    after the last paragraph, often just outside the body's element; put it back so the text step
+    can move it to ``credit``. It is looked for in the few text nodes that follow the end of the
+    last paragraph in the page."""
+    words = paras[-1].split() if paras else []
+    texts = [
+        clean_space(str(t))
+        for t in root.xpath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]")
+    ]
+    for size in (4, 2):  # inline markup may split the last words over several text nodes
+        snippet = " ".join(words[-size:])
+        ends = [i for i, text in enumerate(texts) if snippet and snippet in text]
+        if ends:
+            for text in texts[ends[-1] + 1 : ends[-1] + 4]:
+                if CREDIT_TAG_RE.fullmatch(text) or SOURCE_LINE_RE.match(text):
+                    return [text]
+            return []
+    return []
 
 
 def extract_article(

@@ -70,15 +70,13 @@ def split_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     """The dateline printed before the first dash, and the paragraphs without it."""
     if not paragraphs:
         return None, paragraphs
-    first = paragraphs[0]
-    lone = re.fullmatch(r"(.{2,60}?)\s*(?:-{1,2}|–|—)", first)
-    if lone and len(paragraphs) > 1:  # detik: a bold "Jakarta -" before the first <p>
-        candidate = DATELINE_RE.match(lone.group(1) + " - x")
-        if candidate:
-            return lone.group(1).strip(), paragraphs[1:]
-    # An outlet's dateline a few lines down opens the article: the short lines above it (summary
-    # bullets, a byline, the date) are page furniture and go with it.
+    # An outlet's dateline a few lines down opens the article, as does a place alone before a
+    # dash (detik's bold "Jakarta -" before the first <p>): the short lines above it (summary
+    # bullets, a byline, the date, a channel label) are page furniture and go with it.
     for index, para in enumerate(paragraphs[:LEAD_SEARCH]):
+        lone = re.fullmatch(r"(.{2,60}?)\s*(?:-{1,2}|–|—)", para)
+        if lone and index + 1 < len(paragraphs) and DATELINE_RE.match(lone.group(1) + " - x"):
+            return lone.group(1).strip(), paragraphs[index + 1 :]
         match = OUTLET_PLACE_RE.match(para) or DATELINE_RE.match(para)
         if match and (index == 0 or _names_outlet(match.group("dateline"))):
             dateline = match.group("dateline").strip()

@@ -157,3 +157,16 @@ def test_a_site_switch_in_the_query_does_not_fork_the_article() -> None:
 def test_drop_params_keeps_the_rest_of_the_query() -> None:
     assert drop_params("https://x.co/a?i=1&id=5", ("i",)) == "https://x.co/a?id=5"
     assert drop_params("https://x.co/a?id=5", ()) == "https://x.co/a?id=5"
+
+
+def test_generic_path_finds_a_credit_printed_after_the_body() -> None:
+    """Old templates print the desk tag just outside the body's element ("</div> <b>(ren)</b>"),
+    where trafilatura does not look: it still becomes the credit, not lost and not text."""
+    page = load_fixture("generic_teasers")
+    html = (
+        page["html"].decode("utf-8").replace("   <p>(rin/ban)</p>\n  </div>", "  </div>\n  <b>(rin/ban)</b>")
+    )
+    assert "</div>\n  <b>(rin/ban)</b>" in html
+    record = build_record(html, page["url"], page["now"], None)
+    assert record["credit"] == "rin/ban"
+    assert record["text"] == page["expected"]["text"]
