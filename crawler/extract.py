@@ -49,6 +49,7 @@ from crawler.urls import drop_params, registered_domain, same_site
 
 # Class/id words of page furniture that is never article text.
 MIN_DECLARED_BODY_WORDS = 80
+_EXSLT = {"re": "http://exslt.org/regular-expressions"}
 CLUTTER_RE = re.compile(
     r"(?:^|[-_])(?:baca-?juga|bacajuga|linksisip|related|terkait|share|sharing|social|sosmed|"
     r"socmed|ads?|advert\w*|adsbygoogle|iklan|gpt-ad|dfp|comments?|komentar|popular|populer|"
@@ -611,16 +612,25 @@ def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _labelled_byline(sel: Selector) -> list[str]:
-    """A short line that names the writer after a label: "Reporter : Nama", "Rep: C31/ Red: ..."."""
-    for node in sel.xpath(
-        "//body//*[self::td or self::div or self::span or self::p or self::li or self::small]"
-    ):
-        text = node_text(node.root)
-        if len(text) > 80 or node.root.xpath(_NON_CONTENT_XPATH):
-            continue
-        found = LABELLED_BYLINE_RE.match(text)
-        if found and NAME_RE.fullmatch(found.group("names")):
-            return [found.group("names")]
+    """A short line that names the writer after a label: "Reporter : Nama", "Rep: C31/ Red: ...".
+    Found from the label's text node (the label may sit in its own <strong>, so its parent's
+    line is read too): reading the text of every block on the page would cost far more."""
+    labels = sel.root.xpath(
+        "//body//text()[re:test(., $label, 'i')][not(ancestor::script or ancestor::style)]",
+        namespaces=_EXSLT,
+        label=r"^\s*(rep|reporter|penulis|pewarta|wartawan|jurnalis|kontributor|oleh|laporan)\b",
+    )
+    for label in labels:
+        node = label.getparent()
+        for block in (node, node.getparent() if node is not None else None):
+            if block is None or block.xpath(_NON_CONTENT_XPATH):
+                break
+            text = node_text(block)
+            if len(text) > 80:
+                break
+            found = LABELLED_BYLINE_RE.match(text)
+            if found and NAME_RE.fullmatch(found.group("names")):
+                return [found.group("names")]
     return []
 
 
