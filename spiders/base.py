@@ -231,19 +231,25 @@ class NewsSpider(scrapy.Spider):
                         urljoin(response.url, entry["loc"]), self.parse_feed, errback=self.on_error
                     )
             return
+        # (link, when it was published: for the time window, when it last changed: for refreshes)
         if sitemap.type == "urlset":
-            entries = [(e["loc"], e.get("publication_date") or e.get("lastmod")) for e in _news_entries(body)]
+            entries = [
+                (
+                    e["loc"],
+                    e.get("publication_date") or e.get("lastmod"),
+                    e.get("lastmod") or e.get("publication_date"),
+                )
+                for e in _news_entries(body)
+            ]
         else:
             selector = scrapy.Selector(text=body.decode("utf-8", "replace"), type="xml")
             selector.remove_namespaces()
-            entries = [
-                (
-                    item.xpath("link/text() | link/@href").get(""),
-                    item.xpath("pubDate/text() | published/text()").get(),
-                )
-                for item in selector.xpath("//item | //entry")
-            ]
-        links = [(loc, when) for loc, when in entries if loc and self.in_window(_day(when))]
+            entries = []
+            for item in selector.xpath("//item | //entry"):
+                published = item.xpath("pubDate/text() | published/text()").get()
+                changed = item.xpath("updated/text() | modified/text()").get() or published
+                entries.append((item.xpath("link/text() | link/@href").get(""), published, changed))
+        links = [(loc, changed) for loc, when, changed in entries if loc and self.in_window(_day(when))]
         yield from self.follow_articles(response, links)
 
     def parse_listing(self, response: Response):

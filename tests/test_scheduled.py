@@ -27,14 +27,21 @@ def article_url(i: int) -> str:
 
 
 def build_site(
-    tmp: Path, count: int, delay: float = 0.0, extra: dict | None = None, lastmod: str = "2025-04-28"
+    tmp: Path,
+    count: int,
+    delay: float = 0.0,
+    extra: dict | None = None,
+    lastmod: str = "2025-04-28",
+    published: str | None = None,
 ) -> dict:
-    """Routes for fakta.com: robots.txt -> sitemap, a home listing, ``count`` article pages."""
+    """Routes for fakta.com: robots.txt -> sitemap, a home listing, ``count`` article pages.
+    With ``published``, the sitemap is a news sitemap giving that publication date too."""
     routes: dict = {}
     links = []
     sitemap = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+        ' xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
     ]
     for i in range(count):
         url = article_url(i)
@@ -45,7 +52,8 @@ def build_site(
         page.write_text(html, "utf-8")
         routes[url.split("://")[1]] = {"file": str(page), "delay": delay}
         links.append(f'<li><a href="{url}">Berita {i}</a></li>')
-        sitemap.append(f"<url><loc>{url}</loc><lastmod>{lastmod}</lastmod></url>")
+        news = f"<news:news><news:publication_date>{published}</news:publication_date></news:news>"
+        sitemap.append(f"<url><loc>{url}</loc><lastmod>{lastmod}</lastmod>{news if published else ''}</url>")
     sitemap.append("</urlset>")
     (tmp / "home.html").write_text(f"<html><body><ul>{''.join(links)}</ul></body></html>", "utf-8")
     (tmp / "empty.html").write_text("<html><body><p>Tidak ada berita lagi.</p></body></html>", "utf-8")
@@ -236,6 +244,18 @@ def test_gzip_output_and_refresh_updated(mockserver, tmp_path: Path) -> None:
     assert "2 written" in updated.stderr, updated.stderr
     records = finished_records(tmp_path / "out")
     assert len(records) == 4 and len({r["id"] for r in records}) == 2  # new lines, same ids
+
+
+def test_refresh_reads_lastmod_not_the_publication_date(mockserver, tmp_path: Path) -> None:
+    """A news sitemap states both: the article was published long ago and changed today. The
+    publication date places it in the window; the lastmod says it changed since it was written."""
+    server = mockserver(build_site(tmp_path, 2, lastmod="2025-04-28", published="2025-04-28T10:15:00+07:00"))
+    assert run_warta(*crawl_args(tmp_path), env=server.proxy_env).returncode == 0
+    server.stop()
+    server = mockserver(build_site(tmp_path, 2, lastmod="2099-01-01", published="2025-04-28T10:15:00+07:00"))
+    updated = run_warta(*crawl_args(tmp_path, "--refresh-updated"), env=server.proxy_env)
+    assert "2 written" in updated.stderr, updated.stderr
+    assert len(finished_records(tmp_path / "out")) == 4
 
 
 @pytest.mark.parametrize(
