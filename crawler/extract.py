@@ -47,9 +47,10 @@ from crawler.record import empty_record
 from crawler.rules import SiteRules, is_xpath
 from crawler.urls import drop_params, registered_domain, same_site
 
-# Class/id words of page furniture that is never article text.
+# A declared articleBody shorter than this is a teaser, not the article.
 MIN_DECLARED_BODY_WORDS = 80
 _EXSLT = {"re": "http://exslt.org/regular-expressions"}
+# Class/id words of page furniture that is never article text.
 CLUTTER_RE = re.compile(
     r"(?:^|[-_])(?:baca-?juga|bacajuga|linksisip|related|terkait|share|sharing|social|sosmed|"
     r"socmed|ads?|advert\w*|adsbygoogle|iklan|gpt-ad|dfp|comments?|komentar|popular|populer|"
@@ -292,7 +293,7 @@ def _drop_labelled_lists(scope: html.HtmlElement, total: int, keep: html.HtmlEle
         " or self::span or self::strong or self::p or self::b][not(*[not(self::a)])]"
     ):
         box = label.getparent()
-        if box is None or label.getparent() is None or not LIST_LABEL_RE.match(node_text(label)):
+        if box is None or not LIST_LABEL_RE.match(node_text(label)):
             continue
         first = next((c for c in box if isinstance(c.tag, str) and node_text(c)), None)
         if first is not label or not box.xpath(".//a[@href] | .//li") or box.xpath(".//h1"):
@@ -535,7 +536,7 @@ def extract_article(
     # a meta offset the site gets wrong); with nothing declared, the missing date is the signal
     # (health check) that the markup changed, not something to paper over.
     site_dated = bool(site_rules and site_rules.published)
-    visible = _texts(sel, site_rules.published) if site_rules and site_rules.published else []
+    visible = _texts(sel, site_rules.published) if site_dated else []
     site_found = bool(visible)
     if not site_found and (not site_dated or meta.published):
         visible = _visible_dates(sel, content)
@@ -634,19 +635,26 @@ def _labelled_byline(sel: Selector) -> list[str]:
     return []
 
 
+# Where bylines usually are, surest first; a labelled line ("Reporter : Nama") comes between the
+# marked-up author and the looser guesses by link and class name.
+_MARKED_AUTHORS = (
+    "//a[contains(concat(' ', @rel, ' '), ' author ')]",
+    "//*[@itemprop='author']//*[@itemprop='name']",
+)
+_GUESSED_AUTHORS = (
+    "//a[contains(@href, '/author/') or contains(@href, '/penulis/') or contains(@href, '/reporter/')]",
+    "//*[contains(@class, 'author') or contains(@class, 'penulis') or contains(@class, 'byline')"
+    " or contains(@class, 'reporter') or contains(@class, 'writer')]",
+)
+
+
 def _generic_authors(sel: Selector) -> list[str]:
-    for query in (
-        "//a[contains(concat(' ', @rel, ' '), ' author ')]",
-        "//*[@itemprop='author']//*[@itemprop='name']",
-        None,  # a labelled byline line
-        "//a[contains(@href, '/author/') or contains(@href, '/penulis/') or contains(@href, '/reporter/')]",
-        "//*[contains(@class, 'author') or contains(@class, 'penulis') or contains(@class, 'byline')"
-        " or contains(@class, 'reporter') or contains(@class, 'writer')]",
-    ):
-        if query is None:
-            if names := _labelled_byline(sel):
-                return names
-            continue
+    return _names_at(sel, _MARKED_AUTHORS) or _labelled_byline(sel) or _names_at(sel, _GUESSED_AUTHORS)
+
+
+def _names_at(sel: Selector, queries: tuple[str, ...]) -> list[str]:
+    """The short texts of the first query that finds any, outside navigation and footers."""
+    for query in queries:
         nodes = [n for n in sel.xpath(query) if not n.root.xpath(_NON_CONTENT_XPATH)]
         names = [node_text(n.root) for n in nodes[:3] if 0 < len(node_text(n.root)) <= 60]
         if names:

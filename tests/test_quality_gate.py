@@ -29,3 +29,15 @@ def test_every_corpus_article_gives_a_valid_record() -> None:
     for truth in articles(CORPUS):
         record = build_record(truth["html"], truth["url"], FETCHED_AT, rules_for_url(truth["url"]))
         assert_valid(record)
+
+
+@pytest.mark.skipif(not (CORPUS / "truth").is_dir(), reason="../shared/corpus is not here")
+def test_generic_path_floors() -> None:
+    """The generic path alone (no site rules) keeps its own floors: it is what every site gets
+    the day its markup changes, and what every unknown domain gets."""
+    from tests.quality_gate import run
+
+    report = io.StringIO()
+    failures = run(CORPUS, out=report, generic=True)
+    print(report.getvalue())
+    assert failures == [], report.getvalue()
