@@ -391,7 +391,7 @@ def _generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.
         with_metadata=False,
     )
     paras = [p for p in (clean_space(p) for p in (extracted or "").split("\n")) if p and not _list_residue(p)]
-    paras = _restore_headings(main, _loose_lead(root, main, paras))
+    paras = _restore_headings(scope if scope is not None else main, _loose_lead(root, main, paras))
     return paras + _trailing_credit(root, paras), images, embeds, main
 
 
@@ -444,21 +444,53 @@ def _loose_lead(root: html.HtmlElement, main: html.HtmlElement | None, paras: li
     return paras
 
 
-def _restore_headings(main: html.HtmlElement | None, paras: list[str]) -> list[str]:
-    """trafilatura's precision mode sometimes drops the subheadings of a body; put back a short
-    heading of the main text block whose next paragraph was kept."""
-    if main is None:
+def _restore_headings(scope: html.HtmlElement | None, paras: list[str]) -> list[str]:
+    """trafilatura's precision mode drops subheadings of a body, and headings followed only by a
+    photo (the items of a listicle); put a short heading of the body back after the paragraph
+    printed before it, or else before the paragraph printed after it. Linked headings (tags,
+    related articles) are not subheadings."""
+    if scope is None:
         return paras
     out = list(paras)
-    for heading in main.xpath("./h2 | ./h3 | ./h4"):
-        text, after = node_text(heading), heading.getnext()
-        if not text or len(text.split()) > 15 or text in out or after is None or after.tag != "p":
+    for heading in scope.xpath(".//h2 | .//h3 | .//h4"):
+        text = node_text(heading)
+        if not text or len(text.split()) > 20 or text in out or LIST_LABEL_RE.match(text):
             continue
-        start = node_text(after)[:40]
-        at = next((i for i, p in enumerate(out) if start and p.startswith(start)), None)
-        if at is not None and (at == 0 or out[at - 1] != text):
+        if heading.xpath("ancestor::a | .//a"):
+            continue
+        at = next(
+            (
+                i + 1
+                for near in _near_texts(heading, "preceding")
+                for i, p in enumerate(out)
+                if p.endswith(near)
+            ),
+            None,
+        )
+        if at is None:
+            at = next(
+                (
+                    i
+                    for near in _near_texts(heading, "following")
+                    for i, p in enumerate(out)
+                    if p.startswith(near)
+                ),
+                None,
+            )
+        if at is not None:
             out.insert(at, text)
     return out
+
+
+def _near_texts(el: html.HtmlElement, axis: str, count: int = 6) -> list[str]:
+    """A few words of each of the nearest visible texts before or after an element, nearest first."""
+    found = el.xpath(
+        f"{axis}::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= {count}]"
+    )
+    texts = [clean_space(str(t)).split() for t in found]
+    if axis == "preceding":  # XPath gives them in document order
+        return [" ".join(w[-3:]) for w in reversed(texts) if len(w) >= 2]
+    return [" ".join(w[:3]) for w in texts if len(w) >= 2]
 
 
 def _list_residue(line: str) -> bool:

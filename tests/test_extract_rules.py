@@ -170,3 +170,40 @@ def test_generic_path_finds_a_credit_printed_after_the_body() -> None:
     record = build_record(html, page["url"], page["now"], None)
     assert record["credit"] == "rin/ban"
     assert record["text"] == page["expected"]["text"]
+
+
+LISTICLE = """<html><head><title>5 Cara Merawat Sepeda Lipat</title>
+<meta property="og:type" content="article">
+<meta property="article:published_time" content="2026-03-02T08:00:00+07:00"></head><body>
+<h1>5 Cara Merawat Sepeda Lipat</h1>
+<div itemprop="articleBody">
+<div class="item"><p>Sepeda lipat makin banyak dipakai pekerja kota untuk perjalanan pendek dari stasiun ke
+kantor. Agar tetap awet, sepeda perlu dirawat secara rutin meski jarang dipakai jauh.</p>
+<p>Mekanik sepeda di Bandung, Yogi Pratama, mengatakan sebagian besar kerusakan berawal dari
+kebiasaan kecil yang diabaikan pemilik. Berikut lima cara merawat sepeda lipat yang ia sarankan
+agar sepeda tetap nyaman dipakai setiap hari dan tidak cepat rusak.</p>
+<p>Menurut Yogi, perawatan sederhana di rumah cukup untuk mencegah sebagian besar kerusakan. Pemilik
+tidak perlu membawa sepeda ke bengkel setiap bulan, asalkan rajin memeriksa bagian yang paling sering
+bergerak dan menyimpan sepeda di tempat yang kering.</p></div>
+<div class="item"><h2>1. Bersihkan rantai setiap pekan</h2>
+<div class="photo"><img src="https://contoh.id/foto/rantai.jpg"></div></div>
+<div class="item"><h2>2. Periksa tekanan ban sebelum berangkat</h2>
+<div class="photo"><img src="https://contoh.id/foto/ban.jpg"></div></div>
+<div class="item"><h2>3. Kencangkan engsel lipatan</h2>
+<div class="photo"><img src="https://contoh.id/foto/engsel.jpg"></div></div>
+</div>
+<div class="tags"><a href="https://contoh.id/tag/sepeda"><h3>Sepeda</h3></a></div>
+</body></html>"""
+
+
+def test_listicle_items_keep_their_headings() -> None:
+    """The items of a listicle are headings followed only by a photo; trafilatura drops such
+    headings, the generic path puts them back in order (and not the linked tag headings)."""
+    record = build_record(LISTICLE, "https://contoh.id/otomotif/5-cara-merawat-sepeda-lipat", SAMPLE["now"])
+    paragraphs = record["text"].split("\n\n")
+    assert paragraphs[-3:] == [
+        "1. Bersihkan rantai setiap pekan",
+        "2. Periksa tekanan ban sebelum berangkat",
+        "3. Kencangkan engsel lipatan",
+    ]
+    assert "Sepeda\n" not in record["text"] and not record["text"].endswith("Sepeda")

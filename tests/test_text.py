@@ -43,6 +43,8 @@ def test_split_dateline(paragraphs: list[str], dateline: str | None, first: str)
         "| Baca: Harga Emas Dunia Tertekan |",
         "Disclaimer: berita ini bukan ajakan untuk membeli atau menjual saham.",
         "Ikuti berita terkini dan dapatkan ulasan pilihan setiap pagi melalui kanal resmi kami.",
+        "Saksikan video di bawah ini:",
+        "Saksikan Video Pilihan Berikut Ini:",
     ],
 )
 def test_prompts_are_dropped(line: str) -> None:
