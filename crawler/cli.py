@@ -164,6 +164,25 @@ def _crawl_usage_problem(args: argparse.Namespace, loader) -> str | None:
     return None
 
 
+def _storage_problem(args: argparse.Namespace, state: Path) -> str | None:
+    """A state file that is not a warta state (or cannot be opened) and an output folder that
+    cannot be made stop the run before it fetches anything, rather than halfway through."""
+    import sqlite3
+
+    from crawler.state import SeenStore
+
+    try:
+        SeenStore(state).close()
+    except (sqlite3.Error, OSError) as exc:
+        return f"--state {state}: not a usable warta state file: {exc}"
+    folder = Path(args.output).parent if args.output else Path(args.out)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return f"cannot write output under {folder}: {exc.strerror or exc}"
+    return None
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
     from crawler.lock import Locked, RunLock
     from crawler.state import default_state_path
@@ -174,6 +193,9 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     except Locked as exc:
         _error(str(exc))
         return 75
+    except OSError as exc:
+        _error(f"--state {state}: cannot lock it: {exc.strerror or exc}")
+        return EXIT_USAGE
     try:
         return _crawl_locked(args, state)
     finally:
@@ -189,7 +211,7 @@ def _crawl_locked(args: argparse.Namespace, state: Path) -> int:
     if unknown:
         _error(f"unknown site {', '.join(unknown)} (see `warta sites`)")
         return EXIT_USAGE
-    problem = _crawl_usage_problem(args, loader)
+    problem = _crawl_usage_problem(args, loader) or _storage_problem(args, state)
     if problem:
         _error(problem)
         return EXIT_USAGE

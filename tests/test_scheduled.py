@@ -291,3 +291,21 @@ def test_retry_after_is_honoured(mockserver, tmp_path: Path) -> None:
     assert summary["retry_after_waits"] == 1
     assert summary["written"] == 2
     assert [s for s, u in server.requests() if u == article_url(0)] == [503, 200]
+
+
+def test_unusable_state_or_output_is_a_usage_error(tmp_path: Path) -> None:
+    """A state file that is not a warta state, or an output folder that cannot be made, stops the
+    run at once with status 2 and one line, before anything is fetched; the file is untouched."""
+    bad = tmp_path / "not-a-state.sqlite"
+    bad.write_text("this is not an SQLite database, but it might be someone's file\n", "utf-8")
+    result = run_warta("crawl", "fakta", "--state", str(bad), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"warta: --state {bad}: not a usable warta state file: file is not a database"
+    ]
+    assert bad.read_text("utf-8").startswith("this is not an SQLite database")
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be", "utf-8")
+    result = run_warta(*crawl_args(tmp_path), "--out", str(blocker / "out"))
+    assert result.returncode == 2 and "cannot write output under" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
