@@ -175,6 +175,8 @@ def _storage_problem(args: argparse.Namespace, state: Path) -> str | None:
         SeenStore(state).close()
     except (sqlite3.Error, OSError) as exc:
         return f"--state {state}: not a usable warta state file: {exc}"
+    if args.output and Path(args.output).is_dir():
+        return f"-o {args.output}: is a folder; -o takes a file name, --out a folder"
     folder = Path(args.output).parent if args.output else Path(args.out)
     try:
         folder.mkdir(parents=True, exist_ok=True)

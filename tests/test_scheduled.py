@@ -309,3 +309,5 @@ def test_unusable_state_or_output_is_a_usage_error(tmp_path: Path) -> None:
     result = run_warta(*crawl_args(tmp_path), "--out", str(blocker / "out"))
     assert result.returncode == 2 and "cannot write output under" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+    result = run_warta("crawl", "fakta", "--state", str(tmp_path / "s.sqlite"), "-o", str(tmp_path))
+    assert result.returncode == 2 and "is a folder" in result.stderr
