@@ -300,9 +300,18 @@ def _drop_labelled_lists(scope: html.HtmlElement, total: int, keep: html.HtmlEle
             continue
         if keep is not None and (box is keep or box in keep.iterancestors()):  # the box holds the text
             continue
-        if len(node_text(box)) > total * 0.5:
+        if len(node_text(box)) > total * 0.5 or _is_sentence_with_lead_word(box, label):
             continue
         drop(box)
+
+
+def _is_sentence_with_lead_word(box: html.HtmlElement, label: html.HtmlElement) -> bool:
+    """ "<p><b>Terkini,</b> pemerintah ... <a>...</a></p>": a paragraph opening with a bold word,
+    not a labelled list; in a list nearly all the text besides the label is link text."""
+    if box.tag not in ("p", "li", "td"):
+        return False
+    linked = sum(len(node_text(a)) for a in box.xpath(".//a"))
+    return len(node_text(box)) - len(node_text(label)) - linked > 20
 
 
 def _main_node(root: html.HtmlElement) -> html.HtmlElement | None:

@@ -207,3 +207,18 @@ def test_listicle_items_keep_their_headings() -> None:
         "3. Kencangkan engsel lipatan",
     ]
     assert "Sepeda\n" not in record["text"] and not record["text"].endswith("Sepeda")
+
+
+def test_a_paragraph_opening_with_a_label_word_is_kept() -> None:
+    """ "Terkini" opens a sentence here; the paragraph also holds a link. It is text, not a box."""
+    html = SAMPLE["html"].decode("utf-8")
+    marker = "Wakil Menteri Energi Rusia"
+    sentence = (
+        '<p><b>Terkini,</b> kementerian menerbitkan <a href="https://fakta.com/news/d">peta jalan</a>'
+        " energi nuklir yang memuat jadwal uji tapak di tiga provinsi.</p>"
+    )
+    html = html.replace('<p style="text-align: justify;">' + marker, sentence + "<p>" + marker, 1)
+    record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
+    assert "Terkini, kementerian menerbitkan peta jalan energi nuklir" in record["text"]
+    generic = build_record(html, SAMPLE["url"], SAMPLE["now"], None)
+    assert "Terkini, kementerian menerbitkan peta jalan energi nuklir" in generic["text"]
