@@ -50,6 +50,8 @@ from crawler.urls import drop_params, registered_domain, same_site
 # A declared articleBody shorter than this is a teaser, not the article.
 MIN_DECLARED_BODY_WORDS = 80
 _EXSLT = {"re": "http://exslt.org/regular-expressions"}
+# A link to another page (not an anchor in this one, not a script).
+_PAGE_LINK = "a[@href][not(starts-with(@href, '#') or starts-with(@href, 'javascript:'))]"
 # Class/id words of page furniture that is never article text.
 CLUTTER_RE = re.compile(
     r"(?:^|[-_])(?:baca-?juga|bacajuga|linksisip|related|terkait|share|sharing|social|sosmed|"
@@ -408,7 +410,8 @@ def _drop_linked_titles(main: html.HtmlElement) -> None:
     """A heading or paragraph of the body that is nothing but a link to another page is a related
     headline set between paragraphs ("<h2><a href=...>BI Proyeksikan ...</a></h2>")."""
     for block in main.xpath(".//h2 | .//h3 | .//h4 | .//p"):
-        links, text = block.xpath(".//a[@href]"), node_text(block)
+        links = block.xpath(f".//{_PAGE_LINK}")
+        text = node_text(block)
         if len(links) != 1 or len(text.split()) < 3 or re.match(r"(?:https?://|www\.)", text):
             continue
         if node_text(links[0]) == text and block.getparent() is not None:
@@ -447,7 +450,9 @@ def _loose_lead(root: html.HtmlElement, main: html.HtmlElement | None, paras: li
             pieces += [node_text(child) if visible else "", child.tail or ""]
         lead = clean_space(" ".join(pieces))
         dateline = re.fullmatch(r"[^\W\d][\w .,()'’-]{1,40}\s[-–—]", lead)
-        if (len(lead.split()) >= 6 or dateline) and lead not in seen:
+        # Prose ends a sentence; a byline or date line left loose ("Oleh: Nama | 5 Mei 2025") does not.
+        prose = len(lead.split()) >= 6 and re.search(r"[.!?\"”’)]$", lead) and not BYLINE_LABEL_RE.match(lead)
+        if (prose or dateline) and lead not in seen:
             at = next((i for i, p in enumerate(paras) if after and p.startswith(after)), 0)
             return paras[:at] + [lead] + paras[at:]
     return paras
@@ -456,8 +461,9 @@ def _loose_lead(root: html.HtmlElement, main: html.HtmlElement | None, paras: li
 def _restore_headings(scope: html.HtmlElement | None, paras: list[str]) -> list[str]:
     """trafilatura's precision mode drops subheadings of a body, and headings followed only by a
     photo (the items of a listicle); put a short heading of the body back after the paragraph
-    printed before it, or else before the paragraph printed after it. Linked headings (tags,
-    related articles) are not subheadings."""
+    printed before it, or else before the paragraph printed after it. Only a heading above kept
+    text or a numbered listicle item: linked headings (tags, related articles) and a trailing
+    "Komentar" are not subheadings."""
     if scope is None:
         return paras
     out = list(paras)
@@ -465,27 +471,15 @@ def _restore_headings(scope: html.HtmlElement | None, paras: list[str]) -> list[
         text = node_text(heading)
         if not text or len(text.split()) > 20 or text in out or LIST_LABEL_RE.match(text):
             continue
-        if heading.xpath("ancestor::a | .//a"):
+        if heading.xpath(f"ancestor::{_PAGE_LINK} | .//{_PAGE_LINK}"):
             continue
-        at = next(
-            (
-                i + 1
-                for near in _near_texts(heading, "preceding")
-                for i, p in enumerate(out)
-                if p.endswith(near)
-            ),
-            None,
-        )
+        after = _near_texts(heading, "following")
+        if not (any(p.startswith(near) for near in after for p in out) or re.match(r"\d{1,2}[.)]\s", text)):
+            continue
+        before = _near_texts(heading, "preceding")
+        at = next((i + 1 for near in before for i, p in enumerate(out) if p.endswith(near)), None)
         if at is None:
-            at = next(
-                (
-                    i
-                    for near in _near_texts(heading, "following")
-                    for i, p in enumerate(out)
-                    if p.startswith(near)
-                ),
-                None,
-            )
+            at = next((i for near in after for i, p in enumerate(out) if p.startswith(near)), None)
         if at is not None:
             out.insert(at, text)
     return out

@@ -222,3 +222,25 @@ def test_a_paragraph_opening_with_a_label_word_is_kept() -> None:
     assert "Terkini, kementerian menerbitkan peta jalan energi nuklir" in record["text"]
     generic = build_record(html, SAMPLE["url"], SAMPLE["now"], None)
     assert "Terkini, kementerian menerbitkan peta jalan energi nuklir" in generic["text"]
+
+
+def test_generic_repairs_leave_furniture_out() -> None:
+    """What the generic path puts back is text: a loose byline line above the body is not a
+    lead, a trailing "Komentar" heading is not a subheading, and a subheading linked to its own
+    anchor is still a subheading, not a related headline."""
+    page = load_fixture("generic_teasers")
+    html = page["html"].decode("utf-8")
+    html = html.replace(
+        '<div class="isi-berita">',
+        '<div class="isi-berita">Oleh: Baiq Nurul Aini | Selasa, 3 Februari 2026',
+        1,
+    )
+    html = html.replace(
+        "<h3>Wisata Air Direncanakan</h3>", '<h3><a href="#wisata">Wisata Air Direncanakan</a></h3>'
+    )
+    html = html.replace(
+        "<p>(rin/ban)</p>", "<p>(rin/ban)</p><h3>Komentar</h3><form><textarea></textarea></form>"
+    )
+    record = build_record(html, page["url"], page["now"], None)
+    assert record["text"] == page["expected"]["text"]
+    assert record["credit"] == "rin/ban"
