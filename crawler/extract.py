@@ -388,7 +388,7 @@ def _generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.
         # Read (and take out of the copy) once; outside the main text only captioned photos count.
         images += [i for i in take_images(img.getparent(), url) if inside_main or i["caption"]]
     _drop_clutter(root, keep=main)
-    scope = _declared_body(root)
+    scope = _declared_body(root, main)
     extracted = trafilatura.extract(
         html.tostring(root if scope is None else _as_page(scope), encoding="unicode"),
         url=url,
@@ -418,13 +418,18 @@ def _drop_linked_titles(main: html.HtmlElement) -> None:
             drop(block)
 
 
-def _declared_body(root: html.HtmlElement) -> html.HtmlElement | None:
+def _declared_body(root: html.HtmlElement, main: html.HtmlElement | None) -> html.HtmlElement | None:
     """The element the page marks as its article body (``itemprop=articleBody``) when it holds
     the article: trafilatura then reads it alone, so the kicker, summary, date and byline
-    printed above it cannot leak. trafilatura looks for such an element only among divs."""
+    printed above it cannot leak. trafilatura looks for such an element only among divs. A
+    marked element that holds only part of the main text block (a lead, one page) is not used."""
     for body in root.xpath("//*[@itemprop='articleBody']")[:1]:
-        if len(node_text(body).split()) >= MIN_DECLARED_BODY_WORDS:
+        size = len(node_text(body))
+        if len(node_text(body).split()) < MIN_DECLARED_BODY_WORDS:
+            return None
+        if main is None or main is body or body in main.iterancestors():
             return body
+        return body if size >= 0.8 * len(node_text(main)) else None
     return None
 
 

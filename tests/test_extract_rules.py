@@ -244,3 +244,28 @@ def test_generic_repairs_leave_furniture_out() -> None:
     record = build_record(html, page["url"], page["now"], None)
     assert record["text"] == page["expected"]["text"]
     assert record["credit"] == "rin/ban"
+
+
+def _sentences(topic: str, count: int) -> str:
+    return " ".join(
+        f"Kalimat ke-{i} tentang {topic} menjelaskan hal baru yang berbeda dari sebelumnya."
+        for i in range(count)
+    )
+
+
+def test_a_marked_body_holding_only_the_lead_does_not_hide_the_rest() -> None:
+    """itemprop=articleBody sits on the lead only; the article goes on in the next block. The
+    marked element is not read alone, so no paragraph after it is lost."""
+    lead = _sentences("banjir", 9)
+    rest = "".join(
+        f"<p>{_sentences(topic, 4)}</p>" for topic in ("tanggul", "pompa", "warga", "anggaran", "cuaca")
+    )
+    html = (
+        "<html><head><title>Banjir Surut di Pesisir</title><meta property='og:type' content='article'>"
+        "<meta property='article:published_time' content='2026-01-10T09:00:00+07:00'></head><body>"
+        f"<h1>Banjir Surut di Pesisir</h1><div itemprop='articleBody'><p>{lead}</p></div>"
+        f"<div class='lanjutan'>{rest}</div></body></html>"
+    )
+    record = build_record(html, "https://contoh.id/daerah/banjir-surut-di-pesisir", SAMPLE["now"])
+    for topic in ("banjir", "tanggul", "anggaran", "cuaca"):
+        assert f"tentang {topic}" in record["text"]
