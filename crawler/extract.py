@@ -302,18 +302,20 @@ def _drop_labelled_lists(scope: html.HtmlElement, total: int, keep: html.HtmlEle
             continue
         if keep is not None and (box is keep or box in keep.iterancestors()):  # the box holds the text
             continue
-        if len(node_text(box)) > total * 0.5 or _is_sentence_with_lead_word(box, label):
+        if len(node_text(box)) > total * 0.5 or _is_text_not_a_box(box, label):
             continue
         drop(box)
 
 
-def _is_sentence_with_lead_word(box: html.HtmlElement, label: html.HtmlElement) -> bool:
-    """ "<p><b>Terkini,</b> pemerintah ... <a>...</a></p>": a paragraph opening with a bold word,
-    not a labelled list; in a list nearly all the text besides the label is link text."""
-    if box.tag not in ("p", "li", "td"):
-        return False
+def _is_text_not_a_box(box: html.HtmlElement, label: html.HtmlElement) -> bool:
+    """A labelled box is a list, mostly links, or small. "<p><b>Terkini,</b> pemerintah ...
+    <a>...</a></p>" is a paragraph opening with a bold word, and a long run of paragraphs under a
+    heading that happens to read "Terbaru" is article text."""
+    text = len(node_text(box)) - len(node_text(label))
     linked = sum(len(node_text(a)) for a in box.xpath(".//a"))
-    return len(node_text(box)) - len(node_text(label)) - linked > 20
+    if box.tag in ("p", "li", "td"):
+        return text - linked > 20
+    return not box.xpath(".//li") and linked < 0.3 * text and text >= 300
 
 
 def _main_node(root: html.HtmlElement) -> html.HtmlElement | None:

@@ -269,3 +269,19 @@ def test_a_marked_body_holding_only_the_lead_does_not_hide_the_rest() -> None:
     record = build_record(html, "https://contoh.id/daerah/banjir-surut-di-pesisir", SAMPLE["now"])
     for topic in ("banjir", "tanggul", "anggaran", "cuaca"):
         assert f"tentang {topic}" in record["text"]
+
+
+def test_a_section_under_a_label_like_heading_is_kept() -> None:
+    """A run of paragraphs under a subheading that reads "Terbaru" is article text, not a box."""
+    html = SAMPLE["html"].decode("utf-8")
+    marker = "Wakil Menteri Energi Rusia"
+    section = (
+        '<div class="bagian"><h3>Terbaru</h3>'
+        f"<p>{_sentences('reaktor', 4)} Rinciannya ada di"
+        " <a href='https://fakta.com/news/e'>laporan ini</a>.</p>"
+        f"<p>{_sentences('limbah', 3)}</p></div>"
+    )
+    html = html.replace('<p style="text-align: justify;">' + marker, section + "<p>" + marker, 1)
+    for rules in (rules_for_url(SAMPLE["url"]), None):
+        record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules)
+        assert "tentang reaktor" in record["text"] and "tentang limbah" in record["text"]
