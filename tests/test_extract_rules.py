@@ -7,7 +7,7 @@ import re
 import pytest
 from parsel import Selector
 
-from crawler.extract import _labelled_byline, _list_residue
+from crawler.generic import _labelled_byline, _list_residue
 from crawler.indonesian import LIST_LABEL_RE
 from crawler.sites import rules_for_url
 from crawler.steps import build_record
