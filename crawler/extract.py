@@ -188,6 +188,10 @@ def _visible_dates(sel: Selector, content: html.HtmlElement | None) -> list[str]
     before: list[str] = []
     found: list[str] = []
     target = before if h1 is not None else found
+    # Inside the headline or the body text: skipped (a set, not an ancestor walk per element).
+    inside = set(h1.iterdescendants()) if h1 is not None else set()
+    if content is not None:
+        inside.update(content.iter())
     for el in root.iter():
         if el is h1:
             target = found
@@ -196,9 +200,7 @@ def _visible_dates(sel: Selector, content: html.HtmlElement | None) -> list[str]
             continue
         if not isinstance(el.tag, str) or el.tag in ("script", "style"):
             continue
-        if h1 is not None and h1 in el.iterancestors():
-            continue
-        if content is not None and (el is content or content in el.iterancestors()):
+        if el in inside:
             continue
         for text in (el.text, el.tail):
             text = clean_space(text)
