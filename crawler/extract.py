@@ -324,7 +324,11 @@ def extract_article(
         record["pages"] = _page_count(_select(sel, rules.pages))
         content = body_node
     else:
-        if rules and rules.article_url is not None and not rules.is_article_url(url) and body_node is None:
+        # Neither the site's URL shape nor its body markup nor the page itself says "article".
+        # A page that declares itself one (og:type, JSON-LD) is read: the site may have moved
+        # both its URLs and its markup, and someone with that one URL still wants the article.
+        off_pattern = rules and rules.article_url is not None and not rules.is_article_url(url)
+        if off_pattern and body_node is None and not meta.declares_article:
             raise ExtractionError("no article", "not an article page of this site")
         paras, images, embeds, content = generic or generic_text(sel, url)
         record["extractor"] = "generic"

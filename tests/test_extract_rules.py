@@ -285,3 +285,18 @@ def test_a_section_under_a_label_like_heading_is_kept() -> None:
     for rules in (rules_for_url(SAMPLE["url"]), None):
         record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules)
         assert "tentang reaktor" in record["text"] and "tentang limbah" in record["text"]
+
+
+def test_an_article_at_a_new_url_shape_in_new_markup_is_still_read() -> None:
+    """detik moved its URLs and its body class at once: the URL no longer matches the site's
+    article pattern and the body selector finds nothing, but the page declares itself an
+    article (og:type), so the generic path reads it instead of refusing it."""
+    page = load_fixture("detik_article")
+    html = page["html"].decode("utf-8").replace("detail__body-text", "detail__isi-v3")
+    assert 'og:type" content="article"' in html
+    url = "https://news.detik.com/baca/2026/04/27/banjir-rob-rendam-permukiman-pesisir-jakut"
+    rules = rules_for_url(url)
+    assert rules is not None and not rules.is_article_url(url)
+    record = build_record(html, url, page["now"], rules)
+    assert record["extractor"] == "generic"
+    assert record["text"] == page["expected"]["text"]
