@@ -294,14 +294,15 @@ def _select_all(scope: Selector, selectors: tuple[str, ...]) -> list[Selector]:
 
 
 def extract_article(
-    body: bytes | str,
+    body: bytes | str | Selector,
     url: str,
     fetched_at: datetime,
     rules: SiteRules | None = None,
     content_type: str | None = None,
 ) -> dict[str, Any]:
-    """The draft record of one page; raises ExtractionError with a reason when there is no article."""
-    sel = parse(body, content_type)
+    """The draft record of one page; raises ExtractionError with a reason when there is no article.
+    A parsed page may be given instead of its bytes; it is read, never changed."""
+    sel = body if isinstance(body, Selector) else parse(body, content_type)
     meta = read_metadata(sel)
     record = empty_record()
     record.update(url=url, fetched_at=_iso_utc(fetched_at))

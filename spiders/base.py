@@ -15,12 +15,14 @@ these), ``since``/``until`` (ISO dates: the publication window), ``max_articles`
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 import scrapy
+from parsel import Selector
 from scrapy import signals
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
@@ -30,6 +32,7 @@ from twisted.python.failure import Failure
 from crawler.dates import WIB, normalise_date
 from crawler.errors import ExtractionError
 from crawler.extract import extract_article
+from crawler.html import parse
 from crawler.pages import merge_pages
 from crawler.rules import SiteRules, is_xpath, rules_from_class
 from crawler.state import SeenStore
@@ -120,6 +123,10 @@ class NewsSpider(scrapy.Spider):
         self.skipped: set[str] = set()
         self.state: SeenStore | None = None
         self.refresh_updated = False
+        # Each article page parsed once, by the extraction's own parser, for every look at it.
+        self._parsed: weakref.WeakKeyDictionary[Response, Selector | ExtractionError] = (
+            weakref.WeakKeyDictionary()
+        )
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
@@ -320,12 +327,29 @@ class NewsSpider(scrapy.Spider):
             return changed[:10] > written[:10]
 
     # -- articles -----------------------------------------------------------------------
+    def _parse(self, response: Response) -> Selector | ExtractionError:
+        if response not in self._parsed:
+            content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+            try:
+                self._parsed[response] = parse(response.body, content_type)
+            except ExtractionError as exc:
+                self._parsed[response] = exc
+        return self._parsed[response]
+
+    def page(self, response: Response) -> Selector | None:
+        """The article page as extraction reads it (None when it is not HTML): site code that
+        looks at the page before or after extraction uses this, so the page is parsed once."""
+        found = self._parse(response)
+        return found if isinstance(found, Selector) else None
+
     def extract(self, response: Response) -> dict[str, Any] | None:
         self.crawler.stats.inc_value(f"warta/{self.name}/fetched")
         rules = self.site_rules()
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
         try:
-            draft = extract_article(response.body, response.url, datetime.now(UTC), rules, content_type)
+            found = self._parse(response)
+            if isinstance(found, ExtractionError):
+                raise found
+            draft = extract_article(found, response.url, datetime.now(UTC), rules)
         except ExtractionError as exc:
             self.fail(response.url, str(exc))
             return None
@@ -375,8 +399,9 @@ class NewsSpider(scrapy.Spider):
         yield draft
 
     def next_article_page(self, response: Response) -> str | None:
-        for query in self.article_next_css:
-            href = response.xpath(query).get() if is_xpath(query) else response.css(query).get()
+        page = self.page(response)
+        for query in self.article_next_css if page is not None else ():
+            href = page.xpath(query).get() if is_xpath(query) else page.css(query).get()
             if href and not href.startswith(("#", "javascript:")):
                 return response.urljoin(href)
         return None

@@ -91,7 +91,9 @@ class KompasSpider(NewsSpider):
     def parse_article(self, response):
         """A page of a split article is fetched again as ``?page=all`` (every page at once)."""
         query = dict(parse_qsl(urlsplit(response.url).query, keep_blank_values=True))
-        total = response.css("meta[name=content_total_pages]::attr(content)").get("1").strip()
+        page = self.page(response)
+        found = page.css("meta[name=content_total_pages]::attr(content)").get("1") if page else "1"
+        total = found.strip()
         asked = response.meta.get("warta_all_pages") or query.get("page") == "all"
         if not asked and total.isdigit() and int(total) > 1:
             query["page"] = "all"

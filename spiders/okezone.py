@@ -98,7 +98,8 @@ class OkezoneSpider(NewsSpider):
         """Page 1 of a split article is fetched again with ?page=all, which holds every page.
         Not `all_pages_param`: article requests keep the URL the listing gives (as the corpus
         listing tests expect), and only split articles cost a second request."""
-        if "page=all" not in response.url and response.css(self.pager_css):
+        page = self.page(response)
+        if "page=all" not in response.url and page is not None and page.css(self.pager_css):
             yield response.request.replace(url=add_or_replace_parameter(response.url, "page", "all"))
             return
         yield from super().parse_article(response)

@@ -65,7 +65,9 @@ class VivaSpider(NewsSpider):
         Not `all_pages_param`: article requests keep the URL the listing gives (as the corpus
         listing tests expect), and only split articles cost a second request."""
         path = response.url.split("?")[0].split("://", 1)[-1].split("/", 1)[-1]
-        if "page=all" not in response.url and response.xpath(self.pager_xpath, page2=f"{path}?page=2"):
+        page = self.page(response)
+        pager = page.xpath(self.pager_xpath, page2=f"{path}?page=2") if page is not None else []
+        if "page=all" not in response.url and pager:
             yield response.request.replace(url=add_or_replace_parameter(response.url, "page", "all"))
             return
         yield from super().parse_article(response)
