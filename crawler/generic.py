@@ -82,12 +82,12 @@ def _declared_body(root: html.HtmlElement, main: html.HtmlElement | None) -> htm
     printed above it cannot leak. trafilatura looks for such an element only among divs. A
     marked element that holds only part of the main text block (a lead, one page) is not used."""
     for body in root.xpath("//*[@itemprop='articleBody']")[:1]:
-        size = len(node_text(body))
-        if len(node_text(body).split()) < MIN_DECLARED_BODY_WORDS:
+        text = node_text(body)
+        if len(text.split()) < MIN_DECLARED_BODY_WORDS:
             return None
         if main is None or main is body or body in main.iterancestors():
             return body
-        return body if size >= 0.8 * len(node_text(main)) else None
+        return body if len(text) >= 0.8 * len(node_text(main)) else None
     return None
 
 
