@@ -15,6 +15,17 @@ from crawler.urls import drop_params
 from tests.conftest import load_fixture
 
 SAMPLE = load_fixture("fakta_sample")
+SECOND_PARAGRAPH = "Wakil Menteri Energi Rusia"
+
+
+def sample_with(markup: str) -> str:
+    """The fakta sample page with ``markup`` set inside its body, before the second paragraph."""
+    html = SAMPLE["html"].decode("utf-8")
+    changed = html.replace(
+        '<p style="text-align: justify;">' + SECOND_PARAGRAPH, markup + "<p>" + SECOND_PARAGRAPH, 1
+    )
+    assert markup in changed
+    return changed
 
 
 def test_site_rules_read_the_sample() -> None:
@@ -129,15 +140,12 @@ def test_site_body_drops_what_its_prune_list_does_not_know() -> None:
         '</a></li><li><a href="https://fakta.com/news/b">Judul Kedua</a></li></ul></div>'
         '<h3><a href="https://fakta.com/news/c">Harga Uranium Dunia Naik Tajam Pekan Ini</a></h3>'
     )
-    html = SAMPLE["html"].decode("utf-8")
-    marker = "Wakil Menteri Energi Rusia"
-    html = html.replace('<p style="text-align: justify;">' + marker, boxes + "<p>" + marker, 1)
-    assert boxes in html
+    html = sample_with(boxes)
     record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
     assert record["extractor"] == "site:fakta"
     for leak in ("Promo tabungan", "Berita Terkait", "Judul Pertama", "Harga Uranium"):
         assert leak not in record["text"]
-    assert marker in record["text"]
+    assert SECOND_PARAGRAPH in record["text"]
 
 
 def test_a_site_switch_in_the_query_does_not_fork_the_article() -> None:
@@ -211,13 +219,11 @@ def test_listicle_items_keep_their_headings() -> None:
 
 def test_a_paragraph_opening_with_a_label_word_is_kept() -> None:
     """ "Terkini" opens a sentence here; the paragraph also holds a link. It is text, not a box."""
-    html = SAMPLE["html"].decode("utf-8")
-    marker = "Wakil Menteri Energi Rusia"
     sentence = (
         '<p><b>Terkini,</b> kementerian menerbitkan <a href="https://fakta.com/news/d">peta jalan</a>'
         " energi nuklir yang memuat jadwal uji tapak di tiga provinsi.</p>"
     )
-    html = html.replace('<p style="text-align: justify;">' + marker, sentence + "<p>" + marker, 1)
+    html = sample_with(sentence)
     record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
     assert "Terkini, kementerian menerbitkan peta jalan energi nuklir" in record["text"]
     generic = build_record(html, SAMPLE["url"], SAMPLE["now"], None)
@@ -273,15 +279,13 @@ def test_a_marked_body_holding_only_the_lead_does_not_hide_the_rest() -> None:
 
 def test_a_section_under_a_label_like_heading_is_kept() -> None:
     """A run of paragraphs under a subheading that reads "Terbaru" is article text, not a box."""
-    html = SAMPLE["html"].decode("utf-8")
-    marker = "Wakil Menteri Energi Rusia"
     section = (
         '<div class="bagian"><h3>Terbaru</h3>'
         f"<p>{_sentences('reaktor', 4)} Rinciannya ada di"
         " <a href='https://fakta.com/news/e'>laporan ini</a>.</p>"
         f"<p>{_sentences('limbah', 3)}</p></div>"
     )
-    html = html.replace('<p style="text-align: justify;">' + marker, section + "<p>" + marker, 1)
+    html = sample_with(section)
     for rules in (rules_for_url(SAMPLE["url"]), None):
         record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules)
         assert "tentang reaktor" in record["text"] and "tentang limbah" in record["text"]
