@@ -44,19 +44,22 @@ WARTA_MAX_DROPPED_SHARE = 0.5  # dropped articles / articles fetched
 WARTA_MAX_RETRY_AFTER = 120  # longest Retry-After wait honoured, in seconds
 
 # Output files appear only when complete (NAME.partial -> fsync -> rename).
-FEED_STORAGES = {"": "crawler.output.AtomicFileStorage", "file": "crawler.output.AtomicFileStorage"}
+FEED_STORAGES = {
+    "": "crawler.crawling.output.AtomicFileStorage",
+    "file": "crawler.crawling.output.AtomicFileStorage",
+}
 FEED_STORE_EMPTY = False
 
 DOWNLOADER_MIDDLEWARES = {
-    "crawler.retryafter.RetryAfterMiddleware": 560,  # before RetryMiddleware (550) sees the response
+    "crawler.crawling.retryafter.RetryAfterMiddleware": 560,  # before RetryMiddleware (550) sees the response
 }
 EXTENSIONS = {
-    "crawler.report.RecordStats": 500,
-    "crawler.report.Progress": 510,  # `warta crawl` turns it on (WARTA_PROGRESS_INTERVAL)
+    "crawler.crawling.report.RecordStats": 500,
+    "crawler.crawling.report.Progress": 510,  # `warta crawl` turns it on (WARTA_PROGRESS_INTERVAL)
 }
 WARTA_PROGRESS_INTERVAL = 0
 
-# The record chain, in the order of crawler.steps.STEPS:
+# The record chain, in the order of crawler.extraction.steps.STEPS:
 ITEM_PIPELINES = {
     "pipelines.dates.DatesPipeline": 100,  # published_at / modified_at from the raw strings
     "pipelines.text.TextPipeline": 200,  # boilerplate, dateline, credit, dates_mentioned, language

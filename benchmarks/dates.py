@@ -1,4 +1,4 @@
-"""Speed and accuracy of crawler.dates.normalise_date against dateparser on the date table.
+"""Speed and accuracy of crawler.extraction.dates.normalise_date against dateparser on the date table.
 
 Run from the repo root:  /work/venv/bin/python benchmarks/dates.py
 
@@ -38,7 +38,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import dateparser  # noqa: E402
 
-from crawler.dates import normalise_date  # noqa: E402
+from crawler.extraction.dates import normalise_date  # noqa: E402
 from tests.date_cases import CASES  # noqa: E402
 
 WIB = timezone(timedelta(hours=7))

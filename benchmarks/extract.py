@@ -27,8 +27,8 @@ sys.path[:0] = [str(ROOT)]
 
 import trafilatura  # noqa: E402
 
+from crawler.extraction.steps import build_record  # noqa: E402
 from crawler.sites import rules_for_url  # noqa: E402
-from crawler.steps import build_record  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -30,7 +30,7 @@ def urls(n: int, seed: int = 0) -> list[str]:
 
 def measure(kind: str, n: int, lookups: int) -> dict:
     """Insert n ids, then look up ``lookups`` URLs (half present, half absent)."""
-    from crawler.state import SeenStore, url_key
+    from crawler.crawling.state import SeenStore, url_key
 
     batch = 10_000
     present = []

@@ -25,7 +25,7 @@ def _error(message: str) -> None:
 
 
 def _emit(record: dict[str, Any]) -> None:
-    from crawler.record import to_json_line
+    from crawler.extraction.record import to_json_line
 
     sys.stdout.write(to_json_line(record) + "\n")
     sys.stdout.flush()
@@ -45,10 +45,10 @@ def _bad_urls(urls: list[str]) -> list[str]:
 
 # -- extract -----------------------------------------------------------------------------
 def cmd_extract(args: argparse.Namespace) -> int:
-    from crawler.html import parse
-    from crawler.metadata import read_metadata
+    from crawler.extraction.document import parse
+    from crawler.extraction.metadata import read_metadata
+    from crawler.extraction.steps import build_record
     from crawler.sites import rules_for_url
-    from crawler.steps import build_record
 
     if args.url and len(args.files) > 1:
         _error("--url names one page; give one FILE with it")
@@ -149,7 +149,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def _crawl_usage_problem(args: argparse.Namespace, loader) -> str | None:
-    from crawler.dates import normalise_date
+    from crawler.extraction.dates import normalise_date
 
     for flag in ("since", "until"):
         value = getattr(args, flag)
@@ -169,7 +169,7 @@ def _storage_problem(args: argparse.Namespace, state: Path) -> str | None:
     cannot be made stop the run before it fetches anything, rather than halfway through."""
     import sqlite3
 
-    from crawler.state import SeenStore
+    from crawler.crawling.state import SeenStore
 
     try:
         SeenStore(state).close()
@@ -186,8 +186,8 @@ def _storage_problem(args: argparse.Namespace, state: Path) -> str | None:
 
 
 def cmd_crawl(args: argparse.Namespace) -> int:
-    from crawler.lock import Locked, RunLock
-    from crawler.state import default_state_path
+    from crawler.crawling.lock import Locked, RunLock
+    from crawler.crawling.state import default_state_path
 
     state = Path(args.state) if args.state else default_state_path()
     try:  # taken before any slow start-up work, held until the run is reported
@@ -205,7 +205,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 
 def _crawl_locked(args: argparse.Namespace, state: Path) -> int:
-    from crawler.run import CrawlPlan, crawl
+    from crawler.crawling.run import CrawlPlan, crawl
     from crawler.sites import spider_loader
 
     loader = spider_loader()
@@ -254,7 +254,7 @@ def cmd_sites(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from crawler.record import schema
+    from crawler.extraction.record import schema
 
     print(json.dumps(schema(), ensure_ascii=False, indent=2))
     return EXIT_OK

@@ -1,1 +1,1 @@
-"""Item pipelines: thin Scrapy adapters over the steps in :mod:`crawler.steps`."""
+"""Item pipelines: thin Scrapy adapters over the steps in :mod:`crawler.extraction.steps`."""

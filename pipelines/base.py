@@ -10,7 +10,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from crawler.errors import WartaError
-from crawler.steps import Step
+from crawler.extraction.steps import Step
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler

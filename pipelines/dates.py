@@ -1,6 +1,6 @@
 """published_at and modified_at from the raw strings (dateparser fallback counted)."""
 
-from crawler.steps import normalise_dates
+from crawler.extraction.steps import normalise_dates
 from pipelines.base import StepPipeline
 
 

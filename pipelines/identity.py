@@ -6,7 +6,7 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from crawler.steps import identify
+from crawler.extraction.steps import identify
 from pipelines.base import StepPipeline
 
 

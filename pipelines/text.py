@@ -1,6 +1,6 @@
 """Indonesian cleanup of the body: boilerplate, dateline, credit, mentioned dates, language."""
 
-from crawler.steps import clean_text
+from crawler.extraction.steps import clean_text
 from pipelines.base import StepPipeline
 
 

@@ -1,6 +1,6 @@
 """JSON Schema validation: a record that cannot be made valid is dropped with its reason."""
 
-from crawler.steps import validate
+from crawler.extraction.steps import validate
 from pipelines.base import StepPipeline
 
 

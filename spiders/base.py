@@ -3,7 +3,7 @@
 A site says what it is as class attributes (domains, entry points, the article URL pattern,
 selectors, how its articles are split); this class discovers article URLs (robots.txt
 sitemaps, news sitemaps, feeds, listing and dated index pages), fetches them, joins the pages
-of split articles and hands each page to :func:`crawler.extract.extract_article`. The item
+of split articles and hands each page to :func:`crawler.extraction.extract.extract_article`. The item
 pipelines then finish the record. Pages that cannot be extracted and requests that fail are
 counted with their reason and kept in ``self.failures``: never a crash, never a silent drop.
 
@@ -29,14 +29,14 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
-from crawler.dates import WIB, normalise_date
+from crawler.crawling.state import SeenStore
 from crawler.errors import ExtractionError
-from crawler.extract import extract_article
-from crawler.html import parse
-from crawler.pages import merge_pages
+from crawler.extraction.dates import WIB, normalise_date
+from crawler.extraction.document import parse
+from crawler.extraction.extract import extract_article
+from crawler.extraction.pages import merge_pages
+from crawler.extraction.urls import drop_params
 from crawler.rules import SiteRules, is_xpath, rules_from_class
-from crawler.state import SeenStore
-from crawler.urls import drop_params
 
 MAX_ARTICLE_PAGES = 30
 

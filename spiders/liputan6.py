@@ -8,7 +8,7 @@ The meta author is the generic "Liputan6.com": the byline names the writer.
 
 from urllib.parse import urlsplit
 
-from crawler.urls import canonicalize
+from crawler.extraction.urls import canonicalize
 from spiders.base import NewsSpider
 
 CHANNELS = ["news", "bisnis", "tekno", "global", "citizen6", "bola", "showbiz", "health", "regional", "hot"]

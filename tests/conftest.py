@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from crawler.record import validation_errors
+from crawler.extraction.record import validation_errors
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -26,8 +26,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from crawler.errors import WartaError  # noqa: E402
+from crawler.extraction.steps import build_record  # noqa: E402
 from crawler.sites import rules_for_url  # noqa: E402
-from crawler.steps import build_record  # noqa: E402
 
 FLOORS = HERE / "quality_floors.json"
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus"

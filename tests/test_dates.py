@@ -1,4 +1,4 @@
-"""Table tests for crawler.dates: every shape seen on a site, named after the site."""
+"""Table tests for crawler.extraction.dates: every shape seen on a site, named after the site."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from crawler.dates import (
+from crawler.extraction.dates import (
     WIB,
     WIT,
     WITA,
@@ -156,7 +156,7 @@ def test_find_dates_in_a_paragraph():
 
 
 def test_importing_dates_does_not_import_dateparser():
-    code = "import sys, crawler.dates; print('dateparser' in sys.modules)"
+    code = "import sys, crawler.extraction.dates; print('dateparser' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

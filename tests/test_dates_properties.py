@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crawler.dates import WIB, WIT, WITA, find_dates, normalise_date, parse_date
+from crawler.extraction.dates import WIB, WIT, WITA, find_dates, normalise_date, parse_date
 
 HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 HARI_OKEZONE = [h.replace("Jumat", "Jum'at") for h in HARI]

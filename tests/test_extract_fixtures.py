@@ -11,8 +11,8 @@ from functools import cache
 import pytest
 
 from crawler.errors import ExtractionError
+from crawler.extraction.steps import build_record
 from crawler.sites import rules_for_url
-from crawler.steps import build_record
 from tests.conftest import assert_valid, fixture_names, load_fixture
 from tests.quality_gate import token_f1
 

@@ -7,11 +7,11 @@ import re
 import pytest
 from parsel import Selector
 
-from crawler.generic import _labelled_byline, _list_residue
-from crawler.indonesian import LIST_LABEL_RE
+from crawler.extraction.generic import _labelled_byline, _list_residue
+from crawler.extraction.indonesian import LIST_LABEL_RE
+from crawler.extraction.steps import build_record
+from crawler.extraction.urls import drop_params
 from crawler.sites import rules_for_url
-from crawler.steps import build_record
-from crawler.urls import drop_params
 from tests.conftest import load_fixture
 
 SAMPLE = load_fixture("fakta_sample")

@@ -21,8 +21,8 @@ def test_quality_gate_floors() -> None:
 
 @pytest.mark.skipif(not (CORPUS / "truth").is_dir(), reason="../shared/corpus is not here")
 def test_every_corpus_article_gives_a_valid_record() -> None:
+    from crawler.extraction.steps import build_record
     from crawler.sites import rules_for_url
-    from crawler.steps import build_record
     from tests.conftest import assert_valid
     from tests.quality_gate import FETCHED_AT, articles
 

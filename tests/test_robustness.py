@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from crawler.errors import WartaError
+from crawler.extraction.steps import build_record
 from crawler.sites import rules_for_url
-from crawler.steps import build_record
 from tests.conftest import assert_valid, load_fixture
 
 NOW = datetime(2025, 4, 28, 5, tzinfo=UTC)

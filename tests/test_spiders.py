@@ -11,8 +11,8 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.reactor import install_reactor
 from scrapy.utils.test import get_crawler
 
+from crawler.extraction.steps import STEPS
 from crawler.sites import project_settings, spider_for_url
-from crawler.steps import STEPS
 from tests.conftest import CORPUS, fixture_names, load_fixture
 
 install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")

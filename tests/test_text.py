@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.text import clean_paragraphs, split_dateline
+from crawler.extraction.text import clean_paragraphs, split_dateline
 
 BODY = "Harga beras medium naik di tujuh provinsi dalam sepekan terakhir menurut catatan Badan Pangan."
 LONG = " ".join([BODY] * 3)

@@ -13,10 +13,10 @@ import trafilatura
 from lxml import html
 from parsel import Selector
 
-from crawler.dates import normalise_date
-from crawler.furniture import NON_CONTENT_XPATH, PAGE_LINK, drop_clutter, drop_linked_titles
-from crawler.html import BLOCK_TAGS, SKIP_TAGS, clean_space, dash_bold_dateline, node_text
-from crawler.indonesian import (
+from crawler.extraction.dates import normalise_date
+from crawler.extraction.document import BLOCK_TAGS, SKIP_TAGS, clean_space, dash_bold_dateline, node_text
+from crawler.extraction.furniture import NON_CONTENT_XPATH, PAGE_LINK, drop_clutter, drop_linked_titles
+from crawler.extraction.indonesian import (
     BYLINE_LABEL_RE,
     CREDIT_TAG_RE,
     LABELLED_BYLINE_RE,
@@ -24,7 +24,7 @@ from crawler.indonesian import (
     NAME_RE,
     SOURCE_LINE_RE,
 )
-from crawler.media import take_embeds, take_images
+from crawler.extraction.media import take_embeds, take_images
 
 # A declared articleBody shorter than this is a teaser, not the article.
 MIN_DECLARED_BODY_WORDS = 80

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from crawler.html import clean_space
-from crawler.indonesian import (
+from crawler.extraction.document import clean_space
+from crawler.extraction.indonesian import (
     BOILERPLATE_MAX_CHARS,
     BOILERPLATE_RE,
     CONTRIBUTOR_LINE_RE,

@@ -14,14 +14,14 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from crawler.dates import dateparser_fallback, find_dates, parse_date
 from crawler.errors import ExtractionError, InvalidRecord
-from crawler.extract import extract_article
-from crawler.language import detect_language
-from crawler.record import tidy, validation_errors
+from crawler.extraction.dates import dateparser_fallback, find_dates, parse_date
+from crawler.extraction.extract import extract_article
+from crawler.extraction.language import detect_language
+from crawler.extraction.record import tidy, validation_errors
+from crawler.extraction.text import clean_paragraphs
+from crawler.extraction.urls import article_id, canonicalize
 from crawler.rules import SiteRules
-from crawler.text import clean_paragraphs
-from crawler.urls import article_id, canonicalize
 
 Record = dict[str, Any]
 Step = Callable[[Record, Counter | None], Record]

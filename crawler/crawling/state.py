@@ -1,6 +1,6 @@
 """The seen-store: which articles are already durably written, in an embedded SQLite file.
 
-An id goes in only after its record is in a finished output file (see :mod:`crawler.output`),
+An id goes in only after its record is in a finished output file (see :mod:`crawler.crawling.output`),
 so a crash costs a refetch, never a loss. Lookups are by URL key (the id of the URL's
 canonical form), so an article is recognised before it is fetched. Memory stays flat: the
 ids live on disk and SQLite keeps a fixed-size page cache.
@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from crawler.urls import article_id, canonicalize
+from crawler.extraction.urls import article_id, canonicalize
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (

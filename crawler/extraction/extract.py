@@ -1,7 +1,7 @@
 """extract_article: one page in, one draft record out. Pure: no Scrapy engine, no clock.
 
 The draft carries what the page says (raw dates, the body's paragraphs, metadata); the steps
-in :mod:`crawler.steps` then normalise dates, clean the text, give the record its identity
+in :mod:`crawler.extraction.steps` then normalise dates, clean the text, give the record its identity
 and validate it. A site's rules are tried first; when they find nothing the generic path
 (trafilatura tuned for precision plus warta's cleanup) takes over and says so in
 ``extractor``.
@@ -18,11 +18,9 @@ from urllib.parse import urlsplit
 from lxml import html
 from parsel import Selector
 
-from crawler.dates import normalise_date
 from crawler.errors import ExtractionError
-from crawler.furniture import drop_clutter, drop_linked_titles
-from crawler.generic import breadcrumb, generic_authors, generic_editors, generic_tags, generic_text
-from crawler.html import (
+from crawler.extraction.dates import normalise_date
+from crawler.extraction.document import (
     clean_space,
     dash_bold_dateline,
     drop,
@@ -30,16 +28,24 @@ from crawler.html import (
     paragraphs,
     parse,
 )
-from crawler.indonesian import (
+from crawler.extraction.furniture import drop_clutter, drop_linked_titles
+from crawler.extraction.generic import (
+    breadcrumb,
+    generic_authors,
+    generic_editors,
+    generic_tags,
+    generic_text,
+)
+from crawler.extraction.indonesian import (
     BYLINE_LABEL_RE,
     BYLINE_ROLE_RE,
     BYLINE_SUFFIX_RE,
 )
-from crawler.media import take_embeds, take_images
-from crawler.metadata import Metadata, read_metadata
-from crawler.record import empty_record
+from crawler.extraction.media import take_embeds, take_images
+from crawler.extraction.metadata import Metadata, read_metadata
+from crawler.extraction.record import empty_record
+from crawler.extraction.urls import drop_params, registered_domain, same_site
 from crawler.rules import SiteRules, is_xpath
-from crawler.urls import drop_params, registered_domain, same_site
 
 _DATE_HINT_RE = re.compile(
     r"\d{1,4}\s*[/.-]\s*\d{1,2}|\b\d{1,2}\s+[A-Za-z]{3,}\.?\s+\d{4}\b|\d{4}-\d{2}-\d{2}"

@@ -12,9 +12,9 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import html
 
-from crawler.html import clean_space, drop, node_text
-from crawler.indonesian import CAPTION_CREDIT_RES, CAPTION_LABEL_RE
-from crawler.urls import strip_tracking
+from crawler.extraction.document import clean_space, drop, node_text
+from crawler.extraction.indonesian import CAPTION_CREDIT_RES, CAPTION_LABEL_RE
+from crawler.extraction.urls import strip_tracking
 
 Image = dict[str, str | None]
 Embed = dict[str, str | None]

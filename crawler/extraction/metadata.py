@@ -12,7 +12,7 @@ from typing import Any
 
 from parsel import Selector
 
-from crawler.html import clean_space
+from crawler.extraction.document import clean_space
 
 ARTICLE_TYPES = frozenset(
     [

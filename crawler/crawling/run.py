@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from crawler import __version__
-from crawler.output import finish, read_records, recover
-from crawler.report import EXIT_OK, health_warnings, site_status, site_summary
-from crawler.state import SeenStore
+from crawler.crawling.output import finish, read_records, recover
+from crawler.crawling.report import EXIT_OK, health_warnings, site_status, site_summary
+from crawler.crawling.state import SeenStore
 
 
 @dataclass
@@ -57,7 +57,7 @@ def _join(pieces: list[Path], target: Path) -> None:
 
 def crawl(plan: CrawlPlan, settings) -> int:
     """Run the plan; returns the exit status (0 or 1). The caller holds the state's run lock
-    (:class:`crawler.lock.RunLock`)."""
+    (:class:`crawler.crawling.lock.RunLock`)."""
     from scrapy.crawler import CrawlerProcess
 
     from crawler.sites import spider_loader

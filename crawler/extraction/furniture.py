@@ -9,8 +9,8 @@ import re
 
 from lxml import html
 
-from crawler.html import drop, node_text
-from crawler.indonesian import LIST_LABEL_RE
+from crawler.extraction.document import drop, node_text
+from crawler.extraction.indonesian import LIST_LABEL_RE
 
 # A link to another page (not an anchor in this one, not a script).
 PAGE_LINK = "a[@href][not(starts-with(@href, '#') or starts-with(@href, 'javascript:'))]"

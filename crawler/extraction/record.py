@@ -56,7 +56,7 @@ def tidy(record: dict[str, Any]) -> dict[str, Any]:
 @cache
 def schema() -> dict[str, Any]:
     """The JSON Schema shipped inside the package."""
-    return json.loads(files("crawler").joinpath("record.schema.json").read_text("utf-8"))
+    return json.loads(files("crawler.extraction").joinpath("record.schema.json").read_text("utf-8"))
 
 
 @cache

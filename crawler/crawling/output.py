@@ -74,7 +74,7 @@ def leftovers(directory: Path) -> list[Path]:
 def mark_seen(path: Path, state: str | None) -> int:
     if not state:
         return 0
-    from crawler.state import SeenStore
+    from crawler.crawling.state import SeenStore
 
     with SeenStore(state) as store:
         return store.mark_written(read_records(path))
