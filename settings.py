@@ -7,6 +7,7 @@ from crawler import __version__
 
 BOT_NAME = "warta"
 SPIDER_MODULES = ["spiders"]
+SPIDER_LOADER_CLASS = "spiders.base.SiteLoader"  # one spider per site declared in spiders/
 NEWSPIDER_MODULE = "spiders"
 
 # An honest User-Agent. Set the WARTA_CONTACT environment variable (or `warta --contact`) to
@@ -50,6 +51,10 @@ FEED_STORAGES = {
 }
 FEED_STORE_EMPTY = False
 
+SPIDER_MIDDLEWARES = {
+    # Only new articles: the seen-store, --refresh-updated, --max-articles, listing stops.
+    "crawler.crawling.incremental.IncrementalMiddleware": 950,
+}
 DOWNLOADER_MIDDLEWARES = {
     "crawler.crawling.retryafter.RetryAfterMiddleware": 560,  # before RetryMiddleware (550) sees the response
 }

@@ -28,7 +28,7 @@ sys.path[:0] = [str(ROOT)]
 import trafilatura  # noqa: E402
 
 from crawler.extraction.steps import build_record  # noqa: E402
-from crawler.sites import rules_for_url  # noqa: E402
+from crawler.sites import site_for_url  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -73,7 +73,7 @@ def main() -> None:
     source, items = pages(args.corpus)
     engines: dict[str, Callable[[bytes, str], object]] = {
         "trafilatura": lambda body, url: trafilatura.extract(body.decode("utf-8", "replace"), url=url),
-        "warta site": lambda body, url: build_record(body, url, NOW, rules_for_url(url)),
+        "warta site": lambda body, url: build_record(body, url, NOW, site_for_url(url)),
         "warta generic": lambda body, url: build_record(body, url, NOW, None),
     }
     for run in engines.values():  # warm up: imports, the language model, caches

@@ -48,7 +48,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from crawler.extraction.document import parse
     from crawler.extraction.metadata import read_metadata
     from crawler.extraction.steps import build_record
-    from crawler.sites import rules_for_url
+    from crawler.sites import site_for_url
 
     if args.url and len(args.files) > 1:
         _error("--url names one page; give one FILE with it")
@@ -73,7 +73,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 if not canonical:
                     raise WartaError("no URL", "the page names no canonical URL; pass --url")
                 url = canonical[0]
-            _emit(build_record(body, url, now, rules_for_url(url)))
+            _emit(build_record(body, url, now, site_for_url(url)))
         except WartaError as exc:
             _error(f"{name}: {exc}")
             status = EXIT_FAILED
@@ -82,7 +82,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 # -- fetch and crawl (through Scrapy) ---------------------------------------------------------
 def _scrapy_settings(args: argparse.Namespace, **overrides: Any):
-    from crawler.sites import project_settings
+    from crawler.crawling.project import project_settings
 
     settings = project_settings()
     # Quiet unless asked: failures are reported by warta itself, one line each.
@@ -102,7 +102,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.sites import spider_for_url
+    from crawler.crawling.project import spider_for_url
 
     bad = _bad_urls(args.urls)
     if bad:
@@ -148,19 +148,19 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return status
 
 
-def _crawl_usage_problem(args: argparse.Namespace, loader) -> str | None:
+def _crawl_usage_problem(args: argparse.Namespace) -> str | None:
     from crawler.extraction.dates import normalise_date
+    from crawler.sites import sites
 
     for flag in ("since", "until"):
         value = getattr(args, flag)
         if value and len(normalise_date(value) or "") < 10:
             return f"--{flag}: not a date: {value}"
     for site in args.sites:
-        known = getattr(loader.load(site), "sections", {})
-        wanted = [s for s in (args.sections or "").split(",") if s]
-        missing = [s for s in wanted if s not in known]
-        if missing:
-            return f"{site} has no section {', '.join(missing)} (has: {', '.join(known) or 'none'})"
+        try:
+            sites()[site].check_sections([s for s in (args.sections or "").split(",") if s])
+        except ValueError as exc:
+            return str(exc)
     return None
 
 
@@ -206,14 +206,13 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 def _crawl_locked(args: argparse.Namespace, state: Path) -> int:
     from crawler.crawling.run import CrawlPlan, crawl
-    from crawler.sites import spider_loader
+    from crawler.sites import GENERIC, sites
 
-    loader = spider_loader()
-    unknown = [s for s in args.sites if s not in loader.list() or s == "generic"]
+    unknown = [s for s in args.sites if s not in sites() or s == GENERIC]
     if unknown:
         _error(f"unknown site {', '.join(unknown)} (see `warta sites`)")
         return EXIT_USAGE
-    problem = _crawl_usage_problem(args, loader) or _storage_problem(args, state)
+    problem = _crawl_usage_problem(args) or _storage_problem(args, state)
     if problem:
         _error(problem)
         return EXIT_USAGE

@@ -1,61 +1,66 @@
-"""Which site a URL belongs to. One way only: Scrapy's spider loader, asking each spider
-whether it handles the URL (its ``allowed_domains``), as ``scrapy fetch`` does."""
+"""Which sites warta knows, and the site of a URL: the one registry, filled by the site files.
+
+Each module of the spider package (``SPIDER_MODULES`` in ``settings.py``) except the base
+spider declares one ``SITE``. Those files are data, so reading them starts no Scrapy engine;
+Scrapy's spider loader (``spiders.base.SiteLoader``) is built on this registry too, so
+``warta extract``, ``warta fetch`` and ``scrapy crawl`` agree on the site of every URL.
+"""
 
 from __future__ import annotations
 
-import os
+import importlib
+import pkgutil
 from functools import cache
-from typing import Any
 
-from scrapy import Request
-from scrapy.settings import Settings
-from scrapy.spiderloader import SpiderLoader
-from scrapy.utils.project import get_project_settings
+from crawler.site import Site
 
-from crawler.rules import SiteRules
-
-GENERIC = "generic"
+ENGINE_MODULE = "base"  # spiders/base.py: the Scrapy spider that crawls every site, not a site
+GENERIC = "generic"  # the site declaration for any other domain (no rules of its own)
 
 
-def project_settings() -> Settings:
-    """warta's Scrapy settings, also when run outside the source tree (no scrapy.cfg)."""
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "settings")
-    return get_project_settings()
+def spider_packages() -> tuple[str, ...]:
+    import settings  # the project's settings module: plain values, cheap to import
+
+    return tuple(settings.SPIDER_MODULES)
 
 
 @cache
-def spider_loader() -> SpiderLoader:
-    return SpiderLoader.from_settings(project_settings())
+def sites(packages: tuple[str, ...] | None = None) -> dict[str, Site]:
+    """Every declared site by name, in name order."""
+    found: dict[str, Site] = {}
+    for package_name in packages or spider_packages():
+        package = importlib.import_module(package_name)
+        for info in pkgutil.iter_modules(package.__path__):
+            if info.name == ENGINE_MODULE or info.name.startswith("_"):
+                continue
+            site = getattr(importlib.import_module(f"{package_name}.{info.name}"), "SITE", None)
+            if not isinstance(site, Site):
+                continue
+            if site.name in found:
+                raise ValueError(f"two sites are named {site.name!r}")
+            found[site.name] = site
+    return dict(sorted(found.items()))
 
 
-def spider_for_url(url: str) -> type:
-    """The site spider whose domains cover ``url``; the generic spider otherwise."""
-    loader = spider_loader()
-    try:
-        names = [n for n in loader.find_by_request(Request(url)) if n != GENERIC]
-    except ValueError:
-        names = []
-    return loader.load(sorted(names)[0] if names else GENERIC)
+def site_names_for_url(url: str) -> list[str]:
+    """The sites whose domains cover ``url`` (the generic declaration covers none)."""
+    return [name for name, site in sites().items() if site.handles(url)]
 
 
-def rules_for_url(url: str) -> SiteRules | None:
-    """The site rules for ``url``; None means the generic path."""
-    return spider_for_url(url).site_rules()
+def site_for_url(url: str) -> Site | None:
+    """The site whose rules read ``url``; None means the generic path."""
+    names = site_names_for_url(url)
+    return sites()[names[0]] if len(names) == 1 else None
 
 
-def site_list() -> list[dict[str, Any]]:
-    """Every site spider with its domains and entry points, for ``warta sites``."""
-    loader = spider_loader()
-    sites = []
-    for name in sorted(loader.list()):
-        if name == GENERIC:
-            continue
-        cls = loader.load(name)
-        sites.append(
-            {
-                "key": name,
-                "domains": list(getattr(cls, "allowed_domains", [])),
-                "entry_points": list(cls.entry_points()),
-            }
-        )
-    return sites
+def site_list() -> list[dict[str, object]]:
+    """Every site with its domains and entry points, for ``warta sites``."""
+    return [
+        {
+            "key": name,
+            "domains": list(site.allowed_domains),
+            "entry_points": list(dict.fromkeys([*site.entry_points(), *filter(None, [site.robots_url()])])),
+        }
+        for name, site in sites().items()
+        if name != GENERIC
+    ]

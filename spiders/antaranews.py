@@ -6,59 +6,76 @@ the "Pewarta:/Editor:" lines sit in `p.text-muted` at the end of the body. 2015-
 between `<br>`s; press releases in Word `p.MsoNormal`), "Editor:" and "COPYRIGHT © ANTARA" paragraphs.
 """
 
-from spiders.base import NewsSpider
+from crawler.site import Rules, Site, css, xpath
 
-
-class AntaranewsSpider(NewsSpider):
-    name = "antaranews"
-    allowed_domains = ["antaranews.com"]
-    start_urls = ["https://www.antaranews.com/terkini"]
-    feed_urls = ["https://www.antaranews.com/rss/terkini.xml"]
-    sections = {
+SITE = Site(
+    name="antaranews",
+    allowed_domains=("antaranews.com",),
+    start_urls=(
+        "https://www.antaranews.com/terkini",
+        "https://www.antaranews.com/rss/terkini.xml",
+    ),
+    sections={
         "terkini": ["https://www.antaranews.com/rss/terkini.xml"],
         "top-news": ["https://www.antaranews.com/rss/top-news.xml"],
         "politik": ["https://www.antaranews.com/rss/politik.xml"],
         "ekonomi": ["https://www.antaranews.com/rss/ekonomi.xml"],
         "ekonomi-finansial": ["https://www.antaranews.com/rss/ekonomi-finansial.xml"],
-    }
-    robots_sitemaps = False  # no sitemap is known for antaranews.com
-    page_param = "page"  # /terkini?page=N
-    article_url = r"^https?://(?:www\.|otomotif\.)?antaranews\.com/berita/\d+/[a-z0-9-]+/?(?:[?#].*)?$"
-    skip_url = r"antaranews\.com/(?:foto|video|infografik|tv)/|//en\.antaranews\.com/"
-
-    title_css = (".wrap__article-detail-title", "div.bjbrt h1.title", "h1[itemprop=headline]")
-    published_css = (
-        "(//*[contains(@class, 'wrap__article-detail-info')]"
-        "//*[contains(@class, 'list-inline-item') and contains(@class, 'mr-2')])[last()]",
-        "div.bjbrt div.date time::text",
-        "div.bjbrt div.date::text",
-    )
-    authors_css = (
-        "//*[contains(@class, 'wrap__article-detail-content')]//p[contains(@class, 'text-muted')]"
-        "/text()[starts-with(normalize-space(), 'Pewarta')]",
-        "div.bjbrt div.byline [itemprop=author]",
-    )
-    editors_css = (
-        "//*[contains(@class, 'wrap__article-detail-content')]//p[contains(@class, 'text-muted')]"
-        "/text()[starts-with(normalize-space(), 'Editor')]",
-        "#content_news [itemprop=editor]",
-    )
-    section_css = ("(//*[contains(@class, 'breadcrumbs__item')])[2]",)
-    tags_css = (".tags-wrapper a[href*='/tag/']",)
-    body_css = (".wrap__article-detail-content.post-content", "div#content_news")
-    images_css = (".wrap__article-detail-image", "div.bjbrt #image_news")
-    prune_css = (
-        ".baca-juga",
-        "p.text-muted",
-        "span.text-muted",
-        "ins.adsbygoogle",
-        "./p[contains(@class, 'mt10')][starts-with(normalize-space(), 'Editor')]",
-        "./p[@class='date'][contains(., 'COPYRIGHT')]",
-    )
-    drop_text = (
-        # Press releases link their media as bare lines: "Video: https://...", "(Foto: http://...)".
-        r"^\(?\s*(?:foto|photo|video)\s*:\s*https?://\S+\s*\)?$",
-        r"^[\"“]?.{0,80}\bvideo\s*:\s*$",
-        r"^https?://(?:www\.)?(?:youtube\.com|youtu\.be)/\S+$",
-        r"^copyright\s*©\s*antara\b.*$",
-    )
+    },
+    robots_sitemaps=False,  # no sitemap is known for antaranews.com
+    listing_param="page",  # /terkini?page=N
+    article_url=r"^https?://(?:www\.|otomotif\.)?antaranews\.com/berita/\d+/[a-z0-9-]+/?(?:[?#].*)?$",
+    skip_url=r"antaranews\.com/(?:foto|video|infografik|tv)/|//en\.antaranews\.com/",
+    rules=Rules(
+        title=css(
+            ".wrap__article-detail-title",
+            "div.bjbrt h1.title",
+            "h1[itemprop=headline]",
+        ),
+        published=xpath(
+            "(//*[contains(@class, 'wrap__article-detail-info')]"
+            "//*[contains(@class, 'list-inline-item') and contains(@class, 'mr-2')])[last()]",
+        )
+        + css(
+            "div.bjbrt div.date time::text",
+            "div.bjbrt div.date::text",
+        ),
+        authors=xpath(
+            "//*[contains(@class, 'wrap__article-detail-content')]//p[contains(@class, 'text-muted')]"
+            "/text()[starts-with(normalize-space(), 'Pewarta')]",
+        )
+        + css("div.bjbrt div.byline [itemprop=author]"),
+        editors=xpath(
+            "//*[contains(@class, 'wrap__article-detail-content')]//p[contains(@class, 'text-muted')]"
+            "/text()[starts-with(normalize-space(), 'Editor')]",
+        )
+        + css("#content_news [itemprop=editor]"),
+        section=xpath("(//*[contains(@class, 'breadcrumbs__item')])[2]"),
+        tags=css(".tags-wrapper a[href*='/tag/']"),
+        body=css(
+            ".wrap__article-detail-content.post-content",
+            "div#content_news",
+        ),
+        images=css(
+            ".wrap__article-detail-image",
+            "div.bjbrt #image_news",
+        ),
+        prune=css(
+            ".baca-juga",
+            "p.text-muted",
+            "span.text-muted",
+            "ins.adsbygoogle",
+        )
+        + xpath(
+            "./p[contains(@class, 'mt10')][starts-with(normalize-space(), 'Editor')]",
+            "./p[@class='date'][contains(., 'COPYRIGHT')]",
+        ),
+        drop_text=(
+            # Press releases link their media as bare lines: "Video: https://...", "(Foto: http://...)".
+            r"^\(?\s*(?:foto|photo|video)\s*:\s*https?://\S+\s*\)?$",
+            r"^[\"“]?.{0,80}\bvideo\s*:\s*$",
+            r"^https?://(?:www\.)?(?:youtube\.com|youtu\.be)/\S+$",
+            r"^copyright\s*©\s*antara\b.*$",
+        ),
+    ),
+)

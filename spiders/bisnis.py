@@ -10,43 +10,55 @@ more pages through `a[rel=next]`), the visible date "Jumat, 14 November 2025 | 1
 `browser_required` (anti-bot). epaper., foto., video. and infografis. use other templates.
 """
 
+from collections.abc import Sequence
 from datetime import date
 from urllib.parse import urlencode
 
-from spiders.base import NewsSpider
+from crawler.site import Rules, Site, css, xpath
 
 _AUTHOR_ITEM = "//div[contains(@class, 'detailsAuthor')]//*[contains(@class, 'detailsAuthorItem')]"
 
 
-class BisnisSpider(NewsSpider):
-    name = "bisnis"
-    allowed_domains = ["www.bisnis.com", "bisnis.com"]  # www first: its robots.txt is the one read
-    start_urls = ["https://www.bisnis.com/berita"]
-    article_url = r"^https?://[a-z0-9-]+\.bisnis\.com/read/\d{8}/\d+/\d+/[a-z0-9-]+/?$"
-    skip_url = r"^https?://(?:epaper|foto|video|infografis)\.bisnis\.com/"
+def day_index(day: date, sections: Sequence[str]) -> list[str]:
+    query = {"categoryId": "0", "type": "indeks", "date": day.isoformat()}
+    return [f"https://www.bisnis.com/index?{urlencode(query)}"]
 
-    def index_urls(self, day: date) -> list[str]:
-        query = {"categoryId": "0", "type": "indeks", "date": day.isoformat()}
-        return [f"https://www.bisnis.com/index?{urlencode(query)}"]
 
-    title_css = ("h1.detailsTitleCaption",)
-    published_css = (".detailsAttributeDates", ".authorTime")
-    authors_css = (
-        f"{_AUTHOR_ITEM}[starts-with(normalize-space(), 'Penulis')]",
-        ".authorName",
-        ".authorNames",
-    )
-    editors_css = (f"{_AUTHOR_ITEM}[starts-with(normalize-space(), 'Editor')]",)
-    section_css = (
-        "//*[contains(@class, 'breadcrumb')]//*[contains(@class, 'breadcrumbItem')]"
-        "//*[contains(@class, 'breadcrumbLink')][normalize-space() != 'Home']",
-    )
-    tags_css = ("ul.detailsTagList a.detailsTagLink",)
-    body_css = (
-        "article.detailsContent.force-17.mt40",
-        "article.detailsContent",
-        ".detailsContent",
-        ".paywall",
-    )
-    images_css = ("figure.detailsCoverImg",)
-    prune_css = ("[class*=baca-juga-box]", "p.disclaimer", "[id^=div-gpt-ad]")
+SITE = Site(
+    name="bisnis",
+    allowed_domains=("www.bisnis.com", "bisnis.com"),  # www first: its robots.txt is the one read
+    start_urls=("https://www.bisnis.com/berita",),
+    article_url=r"^https?://[a-z0-9-]+\.bisnis\.com/read/\d{8}/\d+/\d+/[a-z0-9-]+/?$",
+    skip_url=r"^https?://(?:epaper|foto|video|infografis)\.bisnis\.com/",
+    day_index=day_index,
+    rules=Rules(
+        title=css("h1.detailsTitleCaption"),
+        published=css(
+            ".detailsAttributeDates",
+            ".authorTime",
+        ),
+        authors=xpath(f"{_AUTHOR_ITEM}[starts-with(normalize-space(), 'Penulis')]")
+        + css(
+            ".authorName",
+            ".authorNames",
+        ),
+        editors=xpath(f"{_AUTHOR_ITEM}[starts-with(normalize-space(), 'Editor')]"),
+        section=xpath(
+            "//*[contains(@class, 'breadcrumb')]//*[contains(@class, 'breadcrumbItem')]"
+            "//*[contains(@class, 'breadcrumbLink')][normalize-space() != 'Home']",
+        ),
+        tags=css("ul.detailsTagList a.detailsTagLink"),
+        body=css(
+            "article.detailsContent.force-17.mt40",
+            "article.detailsContent",
+            ".detailsContent",
+            ".paywall",
+        ),
+        images=css("figure.detailsCoverImg"),
+        prune=css(
+            "[class*=baca-juga-box]",
+            "p.disclaimer",
+            "[id^=div-gpt-ad]",
+        ),
+    ),
+)

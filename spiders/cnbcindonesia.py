@@ -10,10 +10,11 @@ and the visible string is kept only when it names the same minute. The dated ind
 /{section}/indeks/{id}?date=DD/MM/YYYY&tipe=artikel&page=N (tipe=artikel leaves out videos).
 """
 
+from collections.abc import Sequence
 from datetime import date
 from urllib.parse import urlencode
 
-from spiders.base import NewsSpider
+from crawler.site import Rules, Site, css, xpath
 
 INDEXES = (("news", 3), ("market", 5))
 BYLINE = (
@@ -22,44 +23,61 @@ BYLINE = (
 )
 
 
-class CnbcIndonesiaSpider(NewsSpider):
-    name = "cnbcindonesia"
+def day_index(day: date, sections: Sequence[str]) -> list[str]:
+    query = urlencode({"date": day.strftime("%d/%m/%Y"), "tipe": "artikel", "page": 1})
+    return [f"https://www.cnbcindonesia.com/{section}/indeks/{i}?{query}" for section, i in INDEXES]
+
+
+SITE = Site(
+    name="cnbcindonesia",
     # www first: entry_points read https://www.cnbcindonesia.com/robots.txt (Sitemap: .../sitemap.xml)
-    allowed_domains = ["www.cnbcindonesia.com", "cnbcindonesia.com"]
-    feed_urls = ["https://www.cnbcindonesia.com/rss"]
-    sections = {"news": ["https://www.cnbcindonesia.com/news/rss"]}
-    page_param = "page"
-    next_page_css = ()
-    article_url = r"^https?://www\.cnbcindonesia\.com/[a-z-]+/\d{14}-\d+-\d+/[a-z0-9-]+/?(?:#.*)?$"
+    allowed_domains=("www.cnbcindonesia.com", "cnbcindonesia.com"),
+    start_urls=("https://www.cnbcindonesia.com/rss",),
+    sections={"news": ["https://www.cnbcindonesia.com/news/rss"]},
+    listing_param="page",
+    listing_next=(),
+    article_url=r"^https?://www\.cnbcindonesia\.com/[a-z-]+/\d{14}-\d+-\d+/[a-z0-9-]+/?(?:#.*)?$",
+    day_index=day_index,
     # video pages (slug "video-...", /video/ and /tv/ paths) and embeds; query variants never match
-    skip_url = r"/\d{14}-\d+-\d+/video-|/(?:video|tv|embed)(?:/|$)"
-    prefer_visible_date = False  # the visible date has no zone; JSON-LD carries +07:00
-
-    title_css = ("h1.mb-4.text-32.font-extrabold", ".jdl h1", "h1")
-    published_css = ("div.text-cm.text-gray", ".jdl .date")
-    authors_css = (
-        f"(substring-before({BYLINE}, ', CNBC Indonesia'))",
-        ".jdl .author",
-    )
-    section_css = ("a.text-xs.font-semibold[href='#']",)
-    tags_css = ("section.px-4.py-4.stretch.bg-white a[href*='/tag/']", ".tag_detail a")
-    body_css = ("div.detail-text", ".detail_text")
-    images_css = ("(//h1/following::figure[.//img][.//figcaption][1])",)
-    prune_css = (
-        # inline related/ad blocks "sisip_*" / "link_sisip*"; one that wraps a player or a post is
-        # left for the embed step (it takes the iframe out, the label line is boilerplate)
-        ".//*[starts-with(@class, 'sisip_') or contains(@class, ' sisip_') or contains(@class, 'link_sisip')]"
-        "[not(.//iframe or .//blockquote)]",
-        ".linksisip",
-        ".paradetail",
-        ".para_caption",
-        "[id^=div-gpt-ad]",
-        ".//a[contains(., 'preferred source on Google')]",
-        "ins",
-        "style",
-        "script",
-    )
-
-    def index_urls(self, day: date) -> list[str]:
-        query = urlencode({"date": day.strftime("%d/%m/%Y"), "tipe": "artikel", "page": 1})
-        return [f"https://www.cnbcindonesia.com/{section}/indeks/{i}?{query}" for section, i in INDEXES]
+    skip_url=r"/\d{14}-\d+-\d+/video-|/(?:video|tv|embed)(?:/|$)",
+    rules=Rules(
+        prefer_visible_date=False,  # the visible date has no zone; JSON-LD carries +07:00
+        title=css(
+            "h1.mb-4.text-32.font-extrabold",
+            ".jdl h1",
+            "h1",
+        ),
+        published=css(
+            "div.text-cm.text-gray",
+            ".jdl .date",
+        ),
+        authors=xpath(f"(substring-before({BYLINE}, ', CNBC Indonesia'))") + css(".jdl .author"),
+        section=css("a.text-xs.font-semibold[href='#']"),
+        tags=css(
+            "section.px-4.py-4.stretch.bg-white a[href*='/tag/']",
+            ".tag_detail a",
+        ),
+        body=css(
+            "div.detail-text",
+            ".detail_text",
+        ),
+        images=xpath("(//h1/following::figure[.//img][.//figcaption][1])"),
+        prune=xpath(
+            ".//*[starts-with(@class, 'sisip_') or contains(@class, ' sisip_')"
+            " or contains(@class, 'link_sisip')]"
+            "[not(.//iframe or .//blockquote)]",
+        )
+        + css(
+            ".linksisip",
+            ".paradetail",
+            ".para_caption",
+            "[id^=div-gpt-ad]",
+        )
+        + xpath(".//a[contains(., 'preferred source on Google')]")
+        + css(
+            "ins",
+            "style",
+            "script",
+        ),
+    ),
+)

@@ -9,43 +9,60 @@ titled "TOPIK TERKAIT"; `/tag/` links inside the body are keyword highlights, ke
 No multi-page article has been seen. `?date=` on /indeks has no effect, so no dated index.
 """
 
-from spiders.base import NewsSpider
+from crawler.site import Rules, Site, css, xpath
 
 CHANNELS = ("nasional", "internasional", "ekonomi", "teknologi", "olahraga", "hiburan", "gaya-hidup")
 
 
-class CnnIndonesiaSpider(NewsSpider):
-    name = "cnnindonesia"
+SITE = Site(
+    name="cnnindonesia",
     # www first: entry_points read https://www.cnnindonesia.com/robots.txt (Sitemap: .../sitemap.xml)
-    allowed_domains = ["www.cnnindonesia.com", "cnnindonesia.com"]
-    start_urls = ["https://www.cnnindonesia.com/indeks"]
-    sections = {channel: [f"https://www.cnnindonesia.com/{channel}/rss"] for channel in CHANNELS}
-    page_param = "page"  # /indeks?page=N
-    next_page_css = ()
-    article_url = r"^https?://www\.cnnindonesia\.com/[a-z-]+/\d{14}-\d+-\d+/[a-z0-9-]+/?(?:[?#].*)?$"
+    allowed_domains=("www.cnnindonesia.com", "cnnindonesia.com"),
+    start_urls=("https://www.cnnindonesia.com/indeks",),
+    sections={channel: [f"https://www.cnnindonesia.com/{channel}/rss"] for channel in CHANNELS},
+    listing_param="page",  # /indeks?page=N
+    listing_next=(),
+    article_url=r"^https?://www\.cnnindonesia\.com/[a-z-]+/\d{14}-\d+-\d+/[a-z0-9-]+/?(?:[?#].*)?$",
     # tv is the video channel; ?page / ?tag_from variants duplicate an article (robots lists them).
-    skip_url = r"^https?://www\.cnnindonesia\.com/tv/|[?&](?:page|tag_from|utm_source|device|zoom|rand)="
-
-    title_css = ("h1.text-cnn_black", "h1.title", ".detail h1", "h1")
-    published_css = ("div.text-cnn_grey.text-sm", "div.date", ".detail__date")
-    authors_css = (
-        "//div[contains(@class, 'text-cnn_black_light3')]//text()"
-        "[normalize-space() and normalize-space() != 'CNN Indonesia']",
-    )
-    section_css = ("a.gtm_breadcrumb_kanal",)
-    tags_css = ("//aside[.//*[contains(@class, 'title-box')][contains(., 'TOPIK TERKAIT')]]//a",)
-    body_css = (".detail-text", "div.detail_text", "#detikdetailtext")
-    images_css = (".detail-image",)
-    prune_css = (
-        ".linksisip",
-        ".lihatjg",
-        ".paradetail",
-        ".para_caption",
-        "[id^=div-gpt-ad]",
-        ".newstag",
-        ".end-of-article",
-        ".//a[contains(., 'preferred source on Google')]",
-        "ins",
-        "style",
-        "script",
-    )
+    skip_url=r"^https?://www\.cnnindonesia\.com/tv/|[?&](?:page|tag_from|utm_source|device|zoom|rand)=",
+    rules=Rules(
+        title=css(
+            "h1.text-cnn_black",
+            "h1.title",
+            ".detail h1",
+            "h1",
+        ),
+        published=css(
+            "div.text-cnn_grey.text-sm",
+            "div.date",
+            ".detail__date",
+        ),
+        authors=xpath(
+            "//div[contains(@class, 'text-cnn_black_light3')]//text()"
+            "[normalize-space() and normalize-space() != 'CNN Indonesia']",
+        ),
+        section=css("a.gtm_breadcrumb_kanal"),
+        tags=xpath("//aside[.//*[contains(@class, 'title-box')][contains(., 'TOPIK TERKAIT')]]//a"),
+        body=css(
+            ".detail-text",
+            "div.detail_text",
+            "#detikdetailtext",
+        ),
+        images=css(".detail-image"),
+        prune=css(
+            ".linksisip",
+            ".lihatjg",
+            ".paradetail",
+            ".para_caption",
+            "[id^=div-gpt-ad]",
+            ".newstag",
+            ".end-of-article",
+        )
+        + xpath(".//a[contains(., 'preferred source on Google')]")
+        + css(
+            "ins",
+            "style",
+            "script",
+        ),
+    ),
+)

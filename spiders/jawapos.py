@@ -9,7 +9,7 @@ link can differ from the canonical one. robots.txt declares no sitemap; `/indeks
 `?page=` and the deep pager is a GraphQL API, so only page 1 of each listing is read.
 """
 
-from spiders.base import NewsSpider
+from crawler.site import Rules, Site, css, xpath
 
 BODY = "//*[contains(concat(' ', normalize-space(@class), ' '), ' read__content ')]"
 
@@ -23,35 +23,44 @@ def next_data(*fragments: str) -> str:
     return f"(substring-before({expr}, '\"'))"
 
 
-class JawaposSpider(NewsSpider):
-    name = "jawapos"
-    allowed_domains = ["jawapos.com"]
-    robots_sitemaps = False
-    start_urls = ["https://www.jawapos.com/indeks"]
-    next_page_css = ()
-    sections = {
+SITE = Site(
+    name="jawapos",
+    allowed_domains=("jawapos.com",),
+    robots_sitemaps=False,
+    start_urls=("https://www.jawapos.com/indeks",),
+    listing_next=(),
+    sections={
         k: [f"https://www.jawapos.com/{k}"]
         for k in ("nasional", "ekonomi", "politik", "sepak-bola-dunia", "internasional")
-    }
+    },
     # /{category}/{10-digit YYMMDD + daily sequence}/{slug}
-    article_url = r"^https?://(?:www\.)?jawapos\.com/[a-z0-9-]+/\d{10}/[a-z0-9-]+/?(?:[?#].*)?$"
-    skip_url = r"/(?:indeks|search|tag|author|foto|infografis|video)(?:/|$|\?)"
-
-    title_css = ("h1.read__title", "h1")
-    # pageProps.article comes before the related/popular lists in the JSON. An XPath string
-    # counts as found even when empty, so it goes last; legacy pages fall back to the generic
-    # readers (visible date, breadcrumb).
-    published_css = (next_data('"article":{', '"published_at":"'),)
-    authors_css = (".read__info__author a", next_data('"article":{', '"authors":[{', '"name":"'))
-    editors_css = (next_data('"article":{', '"editor":{', '"name":"'),)
-    section_css = (next_data('"article":{', '"category":{', '"name":"'),)
-    tags_css = (".read__tag a",)
-    body_css = (BODY,)
-    pages_css = (f"{BODY} | {BODY}//p[@class='page']",)  # one block per reader page
-    prune_css = (
-        ".//p[strong[contains(concat(' ', normalize-space(@class), ' '), ' readmore ')]]",  # Baca Juga
-        "strong[class^=read__others]",  # legacy related links
-        "script",
-        "style",
-        "ins",
-    )
+    article_url=r"^https?://(?:www\.)?jawapos\.com/[a-z0-9-]+/\d{10}/[a-z0-9-]+/?(?:[?#].*)?$",
+    skip_url=r"/(?:indeks|search|tag|author|foto|infografis|video)(?:/|$|\?)",
+    rules=Rules(
+        title=css(
+            "h1.read__title",
+            "h1",
+        ),
+        # pageProps.article comes before the related/popular lists in the JSON. An XPath string
+        # counts as found even when empty, so it goes last; legacy pages fall back to the generic
+        # readers (visible date, breadcrumb).
+        published=xpath(next_data('"article":{', '"published_at":"')),
+        authors=css(".read__info__author a") + xpath(next_data('"article":{', '"authors":[{', '"name":"')),
+        editors=xpath(next_data('"article":{', '"editor":{', '"name":"')),
+        section=xpath(next_data('"article":{', '"category":{', '"name":"')),
+        tags=css(".read__tag a"),
+        body=xpath(BODY),
+        pages=xpath(
+            f"{BODY} | {BODY}//p[@class='page']",  # one block per reader page
+        ),
+        prune=xpath(
+            ".//p[strong[contains(concat(' ', normalize-space(@class), ' '), ' readmore ')]]",  # Baca Juga
+        )
+        + css(
+            "strong[class^=read__others]",  # legacy related links
+            "script",
+            "style",
+            "ins",
+        ),
+    ),
+)

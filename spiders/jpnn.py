@@ -5,22 +5,43 @@ The date is `meta[name=jpnncom_news_pubdate]` "24 April 2026 20:05" (no zone: WI
 no section. Multi-page behaviour and in-body boilerplate are not established.
 """
 
-from spiders.base import NewsSpider
+from crawler.site import Rules, Site, css, xpath
 
-
-class JpnnSpider(NewsSpider):
-    name = "jpnn"
-    allowed_domains = ["jpnn.com"]
-    robots_sitemaps = False  # robots.txt lives on www.; its Sitemap line is the feed below
-    feed_urls = ["https://www.jpnn.com/sitemap.xml"]
-    start_urls = ["https://www.jpnn.com/"]
-    page_param = "page"  # https://www.jpnn.com/?page=N, /tag/{keyword}?page=N
-    next_page_css = ()
-    article_url = r"^https?://(?:www|m)\.jpnn\.com/news/[a-z0-9-]+/?(?:[?#].*)?$"
-
-    title_css = ("h1.judul", "h1")
-    published_css = ("meta[name=jpnncom_news_pubdate]::attr(content)", "span.date-publish")
-    authors_css = ("meta[name=jpnncom_news_author]::attr(content)", ".author")
-    body_css = ("div[itemprop=articleBody]", "div.article-content", "article")
-    images_css = ("//article//figure[not(ancestor::*[@itemprop='articleBody'])]",)
-    prune_css = ("script", "style", "iframe[src*='doubleclick']", "[id^=div-gpt-ad]")
+SITE = Site(
+    name="jpnn",
+    allowed_domains=("jpnn.com",),
+    robots_sitemaps=False,  # robots.txt lives on www.; its Sitemap line is the feed below
+    start_urls=(
+        "https://www.jpnn.com/",
+        "https://www.jpnn.com/sitemap.xml",
+    ),
+    listing_param="page",  # https://www.jpnn.com/?page=N, /tag/{keyword}?page=N
+    listing_next=(),
+    article_url=r"^https?://(?:www|m)\.jpnn\.com/news/[a-z0-9-]+/?(?:[?#].*)?$",
+    rules=Rules(
+        title=css(
+            "h1.judul",
+            "h1",
+        ),
+        published=css(
+            "meta[name=jpnncom_news_pubdate]::attr(content)",
+            "span.date-publish",
+        ),
+        authors=css(
+            "meta[name=jpnncom_news_author]::attr(content)",
+            ".author",
+        ),
+        body=css(
+            "div[itemprop=articleBody]",
+            "div.article-content",
+            "article",
+        ),
+        images=xpath("//article//figure[not(ancestor::*[@itemprop='articleBody'])]"),
+        prune=css(
+            "script",
+            "style",
+            "iframe[src*='doubleclick']",
+            "[id^=div-gpt-ad]",
+        ),
+    ),
+)

@@ -6,27 +6,48 @@ is followed. The visible date format is not established: the meta date (with its
 kept unless the visible `.detail-date` states the same minute.
 """
 
-from spiders.base import NewsSpider
+from crawler.site import Rules, Site, css, xpath
 
-
-class KatadataSpider(NewsSpider):
-    name = "katadata"
-    allowed_domains = ["katadata.co.id"]
-    start_urls = ["https://katadata.co.id/indeks"]
-    feed_urls = ["https://katadata.co.id/rss"]
-    next_page_css = ()  # page 2+ of /indeks needs a POST cursor
+SITE = Site(
+    name="katadata",
+    allowed_domains=("katadata.co.id",),
+    start_urls=(
+        "https://katadata.co.id/indeks",
+        "https://katadata.co.id/rss",
+    ),
+    listing_next=(),  # page 2+ of /indeks needs a POST cursor
     # channel segments, then a hex id (6+ digits, so "/2026/" is no id) and the slug
-    article_url = (
-        r"^https?://(?:www\.)?katadata\.co\.id/(?:[a-z0-9-]+/)*"
-        r"[0-9a-f]{6,}/[a-z0-9]+(?:-[a-z0-9]+)*/?(?:[?#].*)?$"
-    )
-    skip_url = r"/(?:author|category|indeks|kategori|pencarian|search|tag|tags|topic|topik)(?:/|$|\?)"
-    prefer_visible_date = False
-
-    title_css = (".detail-title.mb-4", ".detail-title", "h1")
-    published_css = (".detail-date.text-gray", ".detail-date")
-    authors_css = (".detail-author-name",)  # "Oleh NAME": the label is stripped
-    section_css = (".section-breadcrumb a", ".section-breadcrumb")
-    body_css = (".detail-main", "article")
-    images_css = ("//figure[not(ancestor::*[contains(@class, 'detail-main')])][.//figcaption]",)
-    prune_css = ("div[class^=widget-baca-juga]", "div[class*=ai-summary]", "script", "style")
+    article_url=r"^https?://(?:www\.)?katadata\.co\.id/(?:[a-z0-9-]+/)*"
+    r"[0-9a-f]{6,}/[a-z0-9]+(?:-[a-z0-9]+)*/?(?:[?#].*)?$",
+    skip_url=r"/(?:author|category|indeks|kategori|pencarian|search|tag|tags|topic|topik)(?:/|$|\?)",
+    rules=Rules(
+        prefer_visible_date=False,
+        title=css(
+            ".detail-title.mb-4",
+            ".detail-title",
+            "h1",
+        ),
+        published=css(
+            ".detail-date.text-gray",
+            ".detail-date",
+        ),
+        authors=css(
+            ".detail-author-name",  # "Oleh NAME": the label is stripped
+        ),
+        section=css(
+            ".section-breadcrumb a",
+            ".section-breadcrumb",
+        ),
+        body=css(
+            ".detail-main",
+            "article",
+        ),
+        images=xpath("//figure[not(ancestor::*[contains(@class, 'detail-main')])][.//figcaption]"),
+        prune=css(
+            "div[class^=widget-baca-juga]",
+            "div[class*=ai-summary]",
+            "script",
+            "style",
+        ),
+    ),
+)

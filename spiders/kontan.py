@@ -8,34 +8,40 @@ string is exactly "fs14 ff-opensans font-gray"; its format is not established (t
 assumes "Senin, 28 April 2025 / 10:15 WIB").
 """
 
-from spiders.base import NewsSpider
+from crawler.site import Rules, Site, css, xpath
 
 DESKS = ("nasional", "keuangan", "investasi", "industri", "internasional")
 _BODY = "//div[contains(concat(' ', @class, ' '), ' tmpt-desk-kon ')][@itemprop='articleBody']"
 _BYLINE = f"{_BODY}/p[1]"
 
 
-class KontanSpider(NewsSpider):
-    name = "kontan"
-    allowed_domains = ["www.kontan.co.id", "kontan.co.id"]  # www first: robots.txt lives there
-    start_urls = ["https://www.kontan.co.id/"]
-    sections = {desk: [f"https://{desk}.kontan.co.id/"] for desk in DESKS}
-    next_page_css = ()  # desk front pages have no known pager
-    article_url = r"^https?://(?!insight\.)[a-z]+\.kontan\.co\.id/news/[a-z0-9-]+/?(?:[?#].*)?$"
-    skip_url = r"^https?://insight\.kontan\.co\.id/|/search(?:[/?]|$)"
-
-    title_css = ("h1.detail-desk",)
-    published_css = ("//div[@class='fs14 ff-opensans font-gray']",)
-    # "Reporter: A, B | Editor: C": the names between the first ":" and "|".
-    authors_css = (f"(normalize-space(substring-before(concat(substring-after({_BYLINE}, ':'), '|'), '|')))",)
-    editors_css = (f"(normalize-space(substring-after({_BYLINE}, 'Editor:')))",)
-    section_css = ("(//div[contains(@class,'breadcumb') and contains(@class,'fs18')]//a)[last()]",)
-    body_css = (f"{_BODY}",)
-    prune_css = (
-        "./p[1]",  # the byline
-        ".//p[.//a[starts-with(@class,'track-')]] | .//h2[.//a[starts-with(@class,'track-')]]",
-        ".//comment()[contains(., 'pagination end')]/following::*",
-        "[id^=div-gpt-ad]",
-        "script",
-        "style",
-    )
+SITE = Site(
+    name="kontan",
+    allowed_domains=("www.kontan.co.id", "kontan.co.id"),  # www first: robots.txt lives there
+    start_urls=("https://www.kontan.co.id/",),
+    sections={desk: [f"https://{desk}.kontan.co.id/"] for desk in DESKS},
+    listing_next=(),  # desk front pages have no known pager
+    article_url=r"^https?://(?!insight\.)[a-z]+\.kontan\.co\.id/news/[a-z0-9-]+/?(?:[?#].*)?$",
+    skip_url=r"^https?://insight\.kontan\.co\.id/|/search(?:[/?]|$)",
+    rules=Rules(
+        title=css("h1.detail-desk"),
+        published=xpath("//div[@class='fs14 ff-opensans font-gray']"),
+        # "Reporter: A, B | Editor: C": the names between the first ":" and "|".
+        authors=xpath(
+            f"(normalize-space(substring-before(concat(substring-after({_BYLINE}, ':'), '|'), '|')))"
+        ),
+        editors=xpath(f"(normalize-space(substring-after({_BYLINE}, 'Editor:')))"),
+        section=xpath("(//div[contains(@class,'breadcumb') and contains(@class,'fs18')]//a)[last()]"),
+        body=xpath(f"{_BODY}"),
+        prune=xpath(
+            "./p[1]",  # the byline
+            ".//p[.//a[starts-with(@class,'track-')]] | .//h2[.//a[starts-with(@class,'track-')]]",
+            ".//comment()[contains(., 'pagination end')]/following::*",
+        )
+        + css(
+            "[id^=div-gpt-ad]",
+            "script",
+            "style",
+        ),
+    ),
+)

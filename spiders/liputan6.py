@@ -6,91 +6,83 @@ blocks (later pages hidden, with ``data-title``); 2019-2022 mobile pages split t
 The meta author is the generic "Liputan6.com": the byline names the writer.
 """
 
-from urllib.parse import urlsplit
-
-from crawler.extraction.urls import canonicalize
-from spiders.base import NewsSpider
+from crawler.site import Rules, Site, css, xpath
 
 CHANNELS = ["news", "bisnis", "tekno", "global", "citizen6", "bola", "showbiz", "health", "regional", "hot"]
 
 
-class Liputan6Spider(NewsSpider):
-    name = "liputan6"
-    allowed_domains = ["www.liputan6.com", "liputan6.com"]  # www first: robots.txt lives there
+SITE = Site(
+    name="liputan6",
+    allowed_domains=("www.liputan6.com", "liputan6.com"),  # www first: robots.txt lives there
     # The front page and the channel landings are server-rendered (/indeks and tag pages are not).
-    start_urls = [
+    start_urls=(
         "https://www.liputan6.com/",
         "https://www.liputan6.com/news",
         "https://www.liputan6.com/bisnis",
-    ]
+    ),
     # Per channel: its landing page and its RSS feed (feed.liputan6.com/rss/{kanal}).
-    sections = {c: [f"https://www.liputan6.com/{c}", f"https://feed.liputan6.com/rss/{c}"] for c in CHANNELS}
-    article_url = r"^https?://(?:[a-z0-9-]+\.)?liputan6\.com/(?:[a-z0-9-]+/)?read/\d+(?:/[^/?#]+)?/?$"
-    skip_url = (
-        r"^https?://(?:(?:photo|foto|video|enamplus|berita)\.liputan6\.com|[^/]+/(?:photo|foto|video)/)"
-    )
-
-    title_css = ("h1.read-page--header--title", "h1.article-header__title", "h1.read-page--header__title")
-    published_css = (
-        ".read-page-box__author__updated",
-        ".article-header__datetime",
-        "time.read-page--header__datetime",
-    )
-    modified_css = (".article-header__modified-time",)
-    authors_css = (
-        ".read-page-box-top .read-page-box__author__name",
-        ".read-page-box__author__name",
-        ".article-header__author-link",
-        ".read-page--header__author [itemprop=author]",
-    )
-    editors_css = (  # the credits list: 2016 desktop, 2019-2022 mobile
-        "//li[@id='credits_editor']/following-sibling::li[1]//*[contains(@class,'credits__name')]",
-        "//li[contains(@class,'article-credits__item')][.//*[contains(@class,'item-role')][.='Editor']]"
-        "//*[contains(@class,'article-credits__item-name')]",
-    )
-    images_css = (".read-page--photo-gallery", ".article-photo-gallery--item_full")
-    section_css = (
-        ".read-page--breadcrumb--item:last-child",
-        ".breadcrumb--item:last-child",
-    )
-    tags_css = (".tags--topics__list a", ".read-page--tags__list a")
-    body_css = (
-        "div.article-content-body",
-        "div.read-page__content-body",
-        "div.article-short-desc",  # photo gallery pages: the short description is all the text
-    )
-    pages_css = (
-        "div.article-content-body .article-content-body__item-page[data-page]",
-        "div.article-content-body.multisection > .article-content-body__item",
-    )
-    prune_css = (
-        ".baca-juga",
-        ".baca-juga-collections",
-        ".article-ad",
-        ".seamless-ads",
-        "[id^=div-gpt-ad]",
-        ".article-content-body__break",
-        ".article-content-body__load-more",
-        ".article-content-body__loading-animation",
-        ".article-photo-gallery--item__description",  # photo captions (2019-2022 mobile)
-        ".article-photo-gallery--item__button-zoom",  # "Perbesar"
-    )
-    drop_text = (r"^Saksikan\b.*(?:video|berikut)", r"^Infografis\b.*:$", r"^Baca Juga$")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.followed: set[str] = set()  # canonical URLs of the articles already followed
-
-    def follow_articles(self, response, links):
-        """Listing links carry tracking queries ("?medium=Headline__mobile&campaign=Headline_click_1",
-        "?HouseAds&campaign=...") that a liputan6 article URL never needs, and the same article is
-        linked from www. and m. on one page: each article is followed once, first link first."""
-        fresh = []
-        for href in links:
-            url = urlsplit(response.urljoin(href.strip()))._replace(query="", fragment="").geturl()
-            if self.is_article_url(url):
-                if canonicalize(url) in self.followed:
-                    continue
-                self.followed.add(canonicalize(url))
-            fresh.append(url)
-        return super().follow_articles(response, fresh)
+    sections={c: [f"https://www.liputan6.com/{c}", f"https://feed.liputan6.com/rss/{c}"] for c in CHANNELS},
+    article_url=r"^https?://(?:[a-z0-9-]+\.)?liputan6\.com/(?:[a-z0-9-]+/)?read/\d+(?:/[^/?#]+)?/?$",
+    # Listing links carry tracking queries ("?medium=Headline__mobile&campaign=...") that an
+    # article URL never needs; the same article linked from www. and m. is followed once.
+    drop_params=("*",),
+    skip_url=r"^https?://(?:(?:photo|foto|video|enamplus|berita)\.liputan6\.com|[^/]+/(?:photo|foto|video)/)",
+    rules=Rules(
+        title=css(
+            "h1.read-page--header--title",
+            "h1.article-header__title",
+            "h1.read-page--header__title",
+        ),
+        published=css(
+            ".read-page-box__author__updated",
+            ".article-header__datetime",
+            "time.read-page--header__datetime",
+        ),
+        modified=css(".article-header__modified-time"),
+        authors=css(
+            ".read-page-box-top .read-page-box__author__name",
+            ".read-page-box__author__name",
+            ".article-header__author-link",
+            ".read-page--header__author [itemprop=author]",
+        ),
+        editors=xpath(
+            "//li[@id='credits_editor']/following-sibling::li[1]//*[contains(@class,'credits__name')]",
+            "//li[contains(@class,'article-credits__item')][.//*[contains(@class,'item-role')][.='Editor']]"
+            "//*[contains(@class,'article-credits__item-name')]",
+        ),
+        images=css(
+            ".read-page--photo-gallery",
+            ".article-photo-gallery--item_full",
+        ),
+        section=css(
+            ".read-page--breadcrumb--item:last-child",
+            ".breadcrumb--item:last-child",
+        ),
+        tags=css(
+            ".tags--topics__list a",
+            ".read-page--tags__list a",
+        ),
+        body=css(
+            "div.article-content-body",
+            "div.read-page__content-body",
+            "div.article-short-desc",  # photo gallery pages: the short description is all the text
+        ),
+        pages=css(
+            "div.article-content-body .article-content-body__item-page[data-page]",
+            "div.article-content-body.multisection > .article-content-body__item",
+        ),
+        prune=css(
+            ".baca-juga",
+            ".baca-juga-collections",
+            ".article-ad",
+            ".seamless-ads",
+            "[id^=div-gpt-ad]",
+            ".article-content-body__break",
+            ".article-content-body__load-more",
+            ".article-content-body__loading-animation",
+            ".article-photo-gallery--item__description",  # photo captions (2019-2022 mobile)
+            ".article-photo-gallery--item__button-zoom",  # "Perbesar"
+        ),
+        drop_text=(r"^Saksikan\b.*(?:video|berikut)", r"^Infografis\b.*:$", r"^Baca Juga$"),
+    ),
+)

@@ -11,76 +11,89 @@ author is the editor. 2015-16 pages: `.jdl-detail`, `.date-detail` / `.rangka .d
 (--since/--until) reads the day index /index/{offset}/{YYYY}/{MM}/{DD}, 50 links a page.
 """
 
-import re
+from collections.abc import Sequence
 from datetime import date
 
-from spiders.base import NewsSpider
-
-_DAY_INDEX_RE = re.compile(r"/index/(\d+)/(\d{4}/\d{2}/\d{2})/?$")
+from crawler.site import OffsetPager, Rules, Site, css, xpath
 
 
-class RepublikaSpider(NewsSpider):
-    name = "republika"
-    allowed_domains = ["republika.co.id"]
-    start_urls = ["https://www.republika.co.id/indeks"]
-    feed_urls = ["https://www.republika.co.id/rss", "https://republika.co.id/files/xml/sitemap.xml"]
-    robots_sitemaps = False  # the sitemap above is not announced in robots.txt
-    next_page_css = ()  # "Next" on /indeks POSTs to /indeks/filter; the day index is paged by offset
-    article_url = (
-        r"^https?://(?:[a-z0-9-]+\.)?republika\.co\.id/berita/+"
-        r"(?:[a-z0-9]{6,14}/[a-z0-9-]+|(?:[a-z0-9-]+/){1,3}\d{2}/\d{2}/\d{2}/[a-z0-9]+-[a-z0-9-]+)/?(?:[?#].*)?$"
-    )
-    skip_url = (
-        r"/berita/+inpicture/|/berita/+serial/|//(?:visual|video|tv)\.republika\.co\.id/"
-        r"|[?&](?:utm_source|source)="  # tracking variants, also robots-disallowed
-    )
+def day_index(day: date, sections: Sequence[str]) -> list[str]:
+    """The day's index, newest first, 50 links a page: /index/{offset}/{YYYY}/{MM}/{DD}."""
+    return [f"https://republika.co.id/index/0/{day:%Y/%m/%d}"]
 
-    title_css = (".max-card__title h1", ".jdl-detail h1", ".jdl-detail h2", "h1.jdl-detail", ".jdl-pic")
-    published_css = (
-        "div.date.date-item__headline::text",
-        ".date-detail::text",
-        ".content-detail-center .rangka .date::text",
-    )
-    # "Rep: Reporter/ Red: Editor" is one text; the string XPaths cut it (they always "match", so
-    # they come last). The 2015 table credits ("Reporter :", "Redaktur :") come first.
-    authors_css = (
-        "//div[contains(@class, 'red')]//td[starts-with(normalize-space(), 'Reporter')]/text()",
-        "(substring-before(concat(substring-after(normalize-space(string(("
-        "//*[contains(@class, 'max-card__title')]/div[contains(., 'Red:')] | //div[@class='red'])[1])),"
-        " 'Rep:'), '/'), '/'))",
-    )
-    editors_css = (
-        "//*[contains(@class, 'max-card__title')]/div/a[contains(@href, '/penulis/')]",
-        "//div[contains(@class, 'red')]//td[starts-with(normalize-space(), 'Redaktur')]/text()",
-        "(substring-after(normalize-space(string((//div[@class='red'])[1])), 'Red:'))",
-    )
-    section_css = (
-        "(//ul[contains(@class, 'breadcrumb')]//a)[last()]",
-        "(//div[@class='breadcome']/a)[last()]",
-    )
-    # tags: meta[name=keywords] (the first one; 2016 pages add a second, site-wide list), via metadata.
-    body_css = (".article-content article", "div.article-content", ".detail-berita", ".txt-detailberita")
-    images_css = (".max-card__image > figure", ".img-detail", ".img-detailberita")
-    prune_css = (
-        ".picked-article",
-        "[id^=div-gpt-ad]",
-        "[id^=bn_]",
-        "#next-article",
-        "#scroll-trigger",
-        "#loading",
-        ".footnote-wrap",
-        "figcaption",
-        ".detail__media-caption",
-        ".ads-160",
-        ".baca-juga",
-    )
 
-    def index_urls(self, day: date) -> list[str]:
-        """The day's index, newest first, 50 links a page: /index/{offset}/{YYYY}/{MM}/{DD}."""
-        return [f"https://republika.co.id/index/0/{day:%Y/%m/%d}"]
-
-    def next_listing_url(self, response):
-        found = _DAY_INDEX_RE.search(response.url)
-        if found:
-            return response.urljoin(f"/index/{int(found[1]) + 50}/{found[2]}")
-        return super().next_listing_url(response)
+SITE = Site(
+    name="republika",
+    allowed_domains=("republika.co.id",),
+    start_urls=(
+        "https://www.republika.co.id/indeks",
+        "https://www.republika.co.id/rss",
+        "https://republika.co.id/files/xml/sitemap.xml",
+    ),
+    robots_sitemaps=False,  # the sitemap above is not announced in robots.txt
+    listing_next=(),  # "Next" on /indeks POSTs to /indeks/filter; the day index is paged by offset
+    article_url=r"^https?://(?:[a-z0-9-]+\.)?republika\.co\.id/berita/+"
+    r"(?:[a-z0-9]{6,14}/[a-z0-9-]+|(?:[a-z0-9-]+/){1,3}\d{2}/\d{2}/\d{2}/[a-z0-9]+-[a-z0-9-]+)/?(?:[?#].*)?$",
+    skip_url=r"/berita/+inpicture/|/berita/+serial/|//(?:visual|video|tv)\.republika\.co\.id/"
+    r"|[?&](?:utm_source|source)=",
+    day_index=day_index,
+    listing_offset=OffsetPager(
+        r"/index/(?P<offset>\d+)/(?P<day>\d{4}/\d{2}/\d{2})/?$", "/index/{offset}/{day}", 50
+    ),
+    rules=Rules(
+        title=css(
+            ".max-card__title h1",
+            ".jdl-detail h1",
+            ".jdl-detail h2",
+            "h1.jdl-detail",
+            ".jdl-pic",
+        ),
+        published=css(
+            "div.date.date-item__headline::text",
+            ".date-detail::text",
+            ".content-detail-center .rangka .date::text",
+        ),
+        # "Rep: Reporter/ Red: Editor" is one text; the string XPaths cut it (they always "match", so
+        # they come last). The 2015 table credits ("Reporter :", "Redaktur :") come first.
+        authors=xpath(
+            "//div[contains(@class, 'red')]//td[starts-with(normalize-space(), 'Reporter')]/text()",
+            "(substring-before(concat(substring-after(normalize-space(string(("
+            "//*[contains(@class, 'max-card__title')]/div[contains(., 'Red:')] | //div[@class='red'])[1])),"
+            " 'Rep:'), '/'), '/'))",
+        ),
+        editors=xpath(
+            "//*[contains(@class, 'max-card__title')]/div/a[contains(@href, '/penulis/')]",
+            "//div[contains(@class, 'red')]//td[starts-with(normalize-space(), 'Redaktur')]/text()",
+            "(substring-after(normalize-space(string((//div[@class='red'])[1])), 'Red:'))",
+        ),
+        section=xpath(
+            "(//ul[contains(@class, 'breadcrumb')]//a)[last()]",
+            "(//div[@class='breadcome']/a)[last()]",
+        ),
+        # tags: meta[name=keywords] (the first one; 2016 pages add a second, site-wide list), via metadata.
+        body=css(
+            ".article-content article",
+            "div.article-content",
+            ".detail-berita",
+            ".txt-detailberita",
+        ),
+        images=css(
+            ".max-card__image > figure",
+            ".img-detail",
+            ".img-detailberita",
+        ),
+        prune=css(
+            ".picked-article",
+            "[id^=div-gpt-ad]",
+            "[id^=bn_]",
+            "#next-article",
+            "#scroll-trigger",
+            "#loading",
+            ".footnote-wrap",
+            "figcaption",
+            ".detail__media-caption",
+            ".ads-160",
+            ".baca-juga",
+        ),
+    ),
+)

@@ -7,7 +7,7 @@ array) are the byline; the section is the GTM dataLayer `articleSubcategory` ("n
 The body starts with a bold "Suara.com - " dateline.
 """
 
-from spiders.base import NewsSpider
+from crawler.site import Rules, Site, css, xpath
 
 # The dataLayer is a JS object literal ('key': 'value'), not JSON: read one value with
 # XPath string functions; spaces and double quotes are folded away first.
@@ -17,41 +17,51 @@ _DATALAYER = (
 )
 
 
-class SuaraSpider(NewsSpider):
-    name = "suara"
+SITE = Site(
+    name="suara",
     # www first: robots.txt (and its Sitemap: lines) is read from the first domain.
-    allowed_domains = ["www.suara.com", "suara.com"]
-    start_urls = ["https://www.suara.com/indeks"]
-    page_param = "page"  # /indeks?page=2, about 20 links a page
-    next_page_css = ()
-    article_url = (
-        r"^https://(?:[a-z0-9-]+\.)?suara\.com/(?!(?:read|search|tag|category|author|reporter|foto|video)/)"
-        r"[a-z0-9-]+/\d{4}/\d{2}/\d{2}/\d{6}/[a-z0-9-]+/?(?:\?.*)?$"
-    )
-    skip_url = r"[?&]page=\d|/loadmoredetail"
+    allowed_domains=("www.suara.com", "suara.com"),
+    start_urls=("https://www.suara.com/indeks",),
+    listing_param="page",  # /indeks?page=2, about 20 links a page
+    listing_next=(),
+    article_url=r"^https://(?:[a-z0-9-]+\.)?suara\.com/(?!(?:read|search|tag|category|author|reporter|foto|video)/)"
+    r"[a-z0-9-]+/\d{4}/\d{2}/\d{2}/\d{6}/[a-z0-9-]+/?(?:\?.*)?$",
+    skip_url=r"[?&]page=\d|/loadmoredetail",
     # Split articles: the page after the active one in the pager (none on the last page).
-    article_next_css = ("ul.pagination-custom li.active + li a::attr(href)",)
-
-    title_css = (".article-image h1", "h1")
-    published_css = (
-        '//*[contains(@class, "article-image")]//span[contains(., "WIB")]',
-        "span.mt-10",
-        "span[class*=date]",
-    )
-    section_css = (_DATALAYER,)
-    tags_css = (".article-tags a::attr(title)", ".article-tags a")
-    body_css = ("div.article-content", "article.detail-content", "div.detail-content")
-    images_css = (".article-image",)
-    prune_css = (
-        "p[class*=baca-juga]",
-        "[id^=berita-terkait-]",
-        "[id*=div-ad]",
-        ".placeholder_belt",
-        ".placeholder_read_body",
-        ".ten-second",
-        ".article-read",
-        "#next-article",
-        ".wrap-pagination",
-        ".article-tags",
-        ".google-pref",
-    )
+    next_article_page=css("ul.pagination-custom li.active + li a::attr(href)"),
+    rules=Rules(
+        title=css(
+            ".article-image h1",
+            "h1",
+        ),
+        published=xpath('//*[contains(@class, "article-image")]//span[contains(., "WIB")]')
+        + css(
+            "span.mt-10",
+            "span[class*=date]",
+        ),
+        section=xpath(_DATALAYER),
+        tags=css(
+            ".article-tags a::attr(title)",
+            ".article-tags a",
+        ),
+        body=css(
+            "div.article-content",
+            "article.detail-content",
+            "div.detail-content",
+        ),
+        images=css(".article-image"),
+        prune=css(
+            "p[class*=baca-juga]",
+            "[id^=berita-terkait-]",
+            "[id*=div-ad]",
+            ".placeholder_belt",
+            ".placeholder_read_body",
+            ".ten-second",
+            ".article-read",
+            "#next-article",
+            ".wrap-pagination",
+            ".article-tags",
+            ".google-pref",
+        ),
+    ),
+)

@@ -9,9 +9,7 @@ its own `div#content-wrapper`, so the body is their parent and everything else i
 the body ends with the writer's name in capitals ("DINI TEJA"), taken as the author.
 """
 
-import re
-
-from spiders.base import NewsSpider
+from crawler.site import Rules, Site, css, xpath
 
 # The 2015 sign-off: a last bold line in capitals at the very end of the body.
 _SIGN_OFF = (
@@ -26,65 +24,54 @@ _RUBRIC = (
     "//script[@type='application/ld+json'][contains(., 'BreadcrumbList')], "
     '\'"position":2,"name":"\'), \'"\'))'
 )
-_PAYLOAD_PATH_RE = re.compile(r'"((?:[a-z-]+)/[a-z0-9-]+-\d+)"')
 
 
-class TempoSpider(NewsSpider):
-    name = "tempo"
-    allowed_domains = ["tempo.co"]
-    drop_params = ("i",)  # 2015 pages exist with and without "?i=1"
-    start_urls = [
-        f"https://www.tempo.co/{r}/_payload.json" for r in ("politik", "hukum", "ekonomi", "lingkungan")
-    ]
-    feed_urls = ["https://rss.tempo.co/nasional", "https://rss.tempo.co/bisnis", "https://rss.tempo.co/metro"]
-    sections = {
+SITE = Site(
+    name="tempo",
+    allowed_domains=("tempo.co",),
+    drop_params=("i",),  # 2015 pages exist with and without "?i=1"
+    start_urls=(
+        *(f"https://www.tempo.co/{r}/_payload.json" for r in ("politik", "hukum", "ekonomi", "lingkungan")),
+        "https://rss.tempo.co/nasional",
+        "https://rss.tempo.co/bisnis",
+        "https://rss.tempo.co/metro",
+    ),
+    sections={
         "politik": ["https://www.tempo.co/politik/_payload.json"],
         "hukum": ["https://www.tempo.co/hukum/_payload.json"],
         "ekonomi": ["https://www.tempo.co/ekonomi/_payload.json", "https://rss.tempo.co/bisnis"],
         "lingkungan": ["https://www.tempo.co/lingkungan/_payload.json"],
         "nasional": ["https://rss.tempo.co/nasional"],
         "metro": ["https://rss.tempo.co/metro"],
-    }
-    robots_sitemaps = False  # www.tempo.co/sitemap.xml is reported, its layout unknown: not read
-    next_page_css = ()
-    article_url = (
-        r"^https?://(?:www\.)?tempo\.co/(?!(?:penulis|tag|read|indeks|rubrik|search)/)[a-z-]+/[a-z0-9-]+-\d+/?(?:[?#].*)?$"
-        r"|^https?://(?:[a-z0-9-]+\.)?tempo\.co/read/[A-Za-z]+/(?:[a-z]+/)?(?:\d{4}/\d{2}/\d{2}/)?\d+(?:,uk\.html)?/[\w-]+/?(?:[?#].*)?$"
-    )
-    skip_url = r"//(?:foto|video|store|langganan)\.tempo\.co/|/inforial/"
-
-    title_css = ("div.artikel h1", "article h1", "h1")
-    published_css = (
-        "(//article/h1/following-sibling::p)[1]",
-        "div.artikel .block-tanggal::text",
-    )
-    authors_css = (
-        "article a[href*='/penulis/']",
-        _SIGN_OFF + _NOT_AGENCY,
-    )
-    section_css = (
-        "div.artikel ul.block-kanal-map li:last-child a",
-        _RUBRIC,
-    )
-    tags_css = ("article a[href^='/tag/'] span",)
-    body_css = ("(//div[@id='content-wrapper'])[1]/..", "div.artikel")
-    images_css = ("article > figure", "div.artikel .block-display")
-    prune_css = (
-        # Today: everything beside the paragraph wrappers (title, date, byline, figure, ads, gate, tags).
-        "./*[not(@id='content-wrapper')][../*[@id='content-wrapper']]",
-        # 2015: the kanal crumbs, headline, date, lead image and the sign-off.
-        "./ul[@class='block-kanal-map']",
-        "./h1",
-        "./div[@class='block-tanggal']",
-        "./div[@class='block-display']",
-        "./p[last()]/strong[last()][not(following-sibling::node()[normalize-space()])]"
-        "[translate(., 'abcdefghijklmnopqrstuvwxyz', '') = .]",
-    )
-
-    def parse_listing(self, response):
-        """Rubric `_payload.json`: the article paths are plain strings in the devalue array."""
-        if response.url.endswith("_payload.json"):
-            paths = _PAYLOAD_PATH_RE.findall(response.text)
-            yield from self.follow_articles(response, [f"https://www.tempo.co/{p}" for p in paths])
-            return
-        yield from super().parse_listing(response)
+    },
+    robots_sitemaps=False,  # www.tempo.co/sitemap.xml is reported, its layout unknown: not read
+    listing_next=(),
+    article_url=r"^https?://(?:www\.)?tempo\.co/(?!(?:penulis|tag|read|indeks|rubrik|search)/)[a-z-]+/[a-z0-9-]+-\d+/?(?:[?#].*)?$"
+    r"|^https?://(?:[a-z0-9-]+\.)?tempo\.co/read/[A-Za-z]+/(?:[a-z]+/)?(?:\d{4}/\d{2}/\d{2}/)?\d+(?:,uk\.html)?/[\w-]+/?(?:[?#].*)?$",
+    skip_url=r"//(?:foto|video|store|langganan)\.tempo\.co/|/inforial/",
+    rules=Rules(
+        title=css(
+            "div.artikel h1",
+            "article h1",
+            "h1",
+        ),
+        published=xpath("(//article/h1/following-sibling::p)[1]") + css("div.artikel .block-tanggal::text"),
+        authors=css("article a[href*='/penulis/']") + xpath(_SIGN_OFF + _NOT_AGENCY),
+        section=css("div.artikel ul.block-kanal-map li:last-child a") + xpath(_RUBRIC),
+        tags=css("article a[href^='/tag/'] span"),
+        body=xpath("(//div[@id='content-wrapper'])[1]/..") + css("div.artikel"),
+        images=css(
+            "article > figure",
+            "div.artikel .block-display",
+        ),
+        prune=xpath(
+            "./*[not(@id='content-wrapper')][../*[@id='content-wrapper']]",
+            "./ul[@class='block-kanal-map']",
+            "./h1",
+            "./div[@class='block-tanggal']",
+            "./div[@class='block-display']",
+            "./p[last()]/strong[last()][not(following-sibling::node()[normalize-space()])]"
+            "[translate(., 'abcdefghijklmnopqrstuvwxyz', '') = .]",
+        ),
+    ),
+)

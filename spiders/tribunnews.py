@@ -7,7 +7,7 @@ into ?page=N pages: the body ends with `div.paging` ("Halaman 1/2", `a[rel=page-
 next page is the link whose rel is one more than the page the "Halaman N/M" counter names.
 """
 
-from spiders.base import NewsSpider
+from crawler.site import Rules, Site, css, xpath
 
 SECTIONS = ("nasional", "regional", "ekonomi", "bisnis")
 SKIP_SEGMENTS = "tag|topic|penulis|editor|video|foto|images|webstories|epaper|index-news|search|api"
@@ -16,34 +16,46 @@ _COUNTER = f"normalize-space({_PAGING}//span[contains(@class,'total-page')])"  #
 _CURRENT = f"substring-before(substring-after({_COUNTER}, 'Halaman'), '/')"
 
 
-class TribunnewsSpider(NewsSpider):
-    name = "tribunnews"
-    allowed_domains = ["www.tribunnews.com", "tribunnews.com"]  # www first: robots.txt lives there
-    start_urls = ["https://www.tribunnews.com/index-news"]
-    feed_urls = ["https://www.tribunnews.com/sitemap-news.xml"]
-    sections = {s: [f"https://www.tribunnews.com/{s}/sitemap-news.xml"] for s in SECTIONS}
-    page_param = "page"  # index-news?page=N (pages past 10 repeat page 10)
-    next_page_css = ()
-    article_url = (
-        rf"^https?://(?:www|m)\.tribunnews\.com/(?!(?:{SKIP_SEGMENTS})/)[a-z0-9-]+/"
-        r"(?:\d+|\d{4}/\d{2}/\d{2})/[a-z0-9-]+/?(?:[?#].*)?$"
-    )
-    skip_url = rf"^https?://[^/]+/(?:{SKIP_SEGMENTS})(?:[/?]|$)"
-    article_next_css = (f"({_PAGING}//a[@rel = concat('page-', {_CURRENT} + 1)]/@href)",)
-
-    title_css = ("h1#arttitle", "h1")
-    published_css = ("//time[@datetime][contains(normalize-space(..), 'Tayang')]", "time[datetime]")
-    prefer_visible_date = False  # JSON-LD datePublished is +07:00 and true; lists carry other times
-    authors_css = ("#penulis a",)
-    editors_css = ("#editor a",)
-    tags_css = ("h5.tagcloud3 a.rd2", ".tagcloud3 a")
-    body_css = ("div.side-article.txt-article", "div.txt-article", "div.content")
-    prune_css = (
-        "p.baca",
-        "blockquote.summary-article",
-        "div.ads-placeholder",
-        "div.paging",
-        "[id^=div-gpt-ad]",
-        "script",
-        "style",
-    )
+SITE = Site(
+    name="tribunnews",
+    allowed_domains=("www.tribunnews.com", "tribunnews.com"),  # www first: robots.txt lives there
+    start_urls=(
+        "https://www.tribunnews.com/index-news",
+        "https://www.tribunnews.com/sitemap-news.xml",
+    ),
+    sections={s: [f"https://www.tribunnews.com/{s}/sitemap-news.xml"] for s in SECTIONS},
+    listing_param="page",  # index-news?page=N (pages past 10 repeat page 10)
+    listing_next=(),
+    article_url=rf"^https?://(?:www|m)\.tribunnews\.com/(?!(?:{SKIP_SEGMENTS})/)[a-z0-9-]+/"
+    r"(?:\d+|\d{4}/\d{2}/\d{2})/[a-z0-9-]+/?(?:[?#].*)?$",
+    skip_url=rf"^https?://[^/]+/(?:{SKIP_SEGMENTS})(?:[/?]|$)",
+    next_article_page=xpath(f"({_PAGING}//a[@rel = concat('page-', {_CURRENT} + 1)]/@href)"),
+    rules=Rules(
+        title=css(
+            "h1#arttitle",
+            "h1",
+        ),
+        published=xpath("//time[@datetime][contains(normalize-space(..), 'Tayang')]") + css("time[datetime]"),
+        prefer_visible_date=False,  # JSON-LD datePublished is +07:00 and true; lists carry other times
+        authors=css("#penulis a"),
+        editors=css("#editor a"),
+        tags=css(
+            "h5.tagcloud3 a.rd2",
+            ".tagcloud3 a",
+        ),
+        body=css(
+            "div.side-article.txt-article",
+            "div.txt-article",
+            "div.content",
+        ),
+        prune=css(
+            "p.baca",
+            "blockquote.summary-article",
+            "div.ads-placeholder",
+            "div.paging",
+            "[id^=div-gpt-ad]",
+            "script",
+            "style",
+        ),
+    ),
+)

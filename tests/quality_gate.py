@@ -27,7 +27,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from crawler.errors import WartaError  # noqa: E402
 from crawler.extraction.steps import build_record  # noqa: E402
-from crawler.sites import rules_for_url  # noqa: E402
+from crawler.sites import site_for_url  # noqa: E402
 
 FLOORS = HERE / "quality_floors.json"
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus"
@@ -100,7 +100,7 @@ def warta_scores(pages: list[dict], generic: bool = False) -> list[Score]:
     scores = []
     for truth in pages:
         try:
-            rules = None if generic else rules_for_url(truth["url"])
+            rules = None if generic else site_for_url(truth["url"])
             record = build_record(truth["html"], truth["url"], FETCHED_AT, rules)
         except WartaError as exc:
             scores.append(score(truth, "", None, None, str(exc)))

@@ -12,7 +12,7 @@ import pytest
 
 from crawler.errors import ExtractionError
 from crawler.extraction.steps import build_record
-from crawler.sites import rules_for_url
+from crawler.sites import site_for_url
 from tests.conftest import assert_valid, fixture_names, load_fixture
 from tests.quality_gate import token_f1
 
@@ -22,7 +22,7 @@ COMPUTED = {"kind", "must_not_contain", "note", "notes", "known_failures"}
 @cache
 def record_of(name: str) -> dict:
     page = load_fixture(name)
-    return build_record(page["html"], page["url"], page["now"], rules_for_url(page["url"]))
+    return build_record(page["html"], page["url"], page["now"], site_for_url(page["url"]))
 
 
 def _cases():
@@ -55,7 +55,7 @@ def test_nothing_leaks(name: str) -> None:
 def test_error_pages_give_a_reason(name: str) -> None:
     page = load_fixture(name)
     with pytest.raises(ExtractionError) as caught:
-        build_record(page["html"], page["url"], page["now"], rules_for_url(page["url"]))
+        build_record(page["html"], page["url"], page["now"], site_for_url(page["url"]))
     assert caught.value.reason == page["expected"]["reason"]
 
 

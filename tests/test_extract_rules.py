@@ -11,7 +11,7 @@ from crawler.extraction.generic import _labelled_byline, _list_residue
 from crawler.extraction.indonesian import LIST_LABEL_RE
 from crawler.extraction.steps import build_record
 from crawler.extraction.urls import drop_params
-from crawler.sites import rules_for_url
+from crawler.sites import site_for_url
 from tests.conftest import load_fixture
 
 SAMPLE = load_fixture("fakta_sample")
@@ -29,7 +29,7 @@ def sample_with(markup: str) -> str:
 
 
 def test_site_rules_read_the_sample() -> None:
-    record = build_record(SAMPLE["html"], SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
+    record = build_record(SAMPLE["html"], SAMPLE["url"], SAMPLE["now"], site_for_url(SAMPLE["url"]))
     assert record["extractor"] == "site:fakta"
 
 
@@ -43,7 +43,7 @@ def test_body_selector_on_a_small_box_falls_back_to_generic() -> None:
         '<div class="article-body-v2',
         1,
     )
-    record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
+    record = build_record(html, SAMPLE["url"], SAMPLE["now"], site_for_url(SAMPLE["url"]))
     assert record["extractor"] == "generic"
     assert record["text"].startswith("Pemerintah Rusia menawarkan")
     assert record["word_count"] > 150
@@ -51,7 +51,7 @@ def test_body_selector_on_a_small_box_falls_back_to_generic() -> None:
 
 def test_body_selector_finding_nothing_falls_back_to_generic() -> None:
     html = SAMPLE["html"].decode("utf-8").replace("krp-detail-news-content", "isi-berita")
-    record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
+    record = build_record(html, SAMPLE["url"], SAMPLE["now"], site_for_url(SAMPLE["url"]))
     assert record["extractor"] == "generic"
     assert record["published_at"] == "2025-04-28T10:15:00+07:00"
     assert "Baca Juga" not in record["text"]
@@ -113,7 +113,7 @@ def test_byline_that_moved_is_found_where_bylines_usually_are() -> None:
     """The site's byline selector finds nothing (the class was renamed): the record still names
     the writer, from the author link, rather than coming back without one."""
     html = SAMPLE["html"].decode("utf-8").replace("fkt-author-description", "fkt-byline-v2")
-    record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
+    record = build_record(html, SAMPLE["url"], SAMPLE["now"], site_for_url(SAMPLE["url"]))
     assert record["extractor"] == "site:fakta"
     assert record["authors"] == ["Rahmat Hidayatullah"]
 
@@ -124,7 +124,7 @@ def test_date_selector_that_moved_still_corrects_a_false_meta_zone() -> None:
     the record keeps WIB rather than taking the false UTC instant."""
     page = load_fixture("detik_article")
     html = page["html"].decode("utf-8").replace("detail__date", "detail__time-v2")
-    record = build_record(html, page["url"], page["now"], rules_for_url(page["url"]))
+    record = build_record(html, page["url"], page["now"], site_for_url(page["url"]))
     assert record["extractor"] == "site:detik"
     assert record["published_at"] == "2026-04-27T14:05:00+07:00"
     assert record["published_raw"] == "Senin, 27 Apr 2026 14:05 WIB"
@@ -141,7 +141,7 @@ def test_site_body_drops_what_its_prune_list_does_not_know() -> None:
         '<h3><a href="https://fakta.com/news/c">Harga Uranium Dunia Naik Tajam Pekan Ini</a></h3>'
     )
     html = sample_with(boxes)
-    record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
+    record = build_record(html, SAMPLE["url"], SAMPLE["now"], site_for_url(SAMPLE["url"]))
     assert record["extractor"] == "site:fakta"
     for leak in ("Promo tabungan", "Berita Terkait", "Judul Pertama", "Harga Uranium"):
         assert leak not in record["text"]
@@ -154,9 +154,9 @@ def test_a_site_switch_in_the_query_does_not_fork_the_article() -> None:
     page = load_fixture("tempo_article")
     html = re.sub(r"<(?:link|meta)[^>]*(?:canonical|og:url)[^>]*>", "", page["html"].decode("utf-8"))
     html = re.sub(r"(?s)<script type=\"application/ld\+json\">.*?</script>", "", html)
-    plain = build_record(html, page["url"], page["now"], rules_for_url(page["url"]))
+    plain = build_record(html, page["url"], page["now"], site_for_url(page["url"]))
     switched = page["url"] + "?i=1"
-    record = build_record(html, switched, page["now"], rules_for_url(switched))
+    record = build_record(html, switched, page["now"], site_for_url(switched))
     assert record["url"] == switched
     assert record["canonical_url"] == plain["canonical_url"] == page["url"]
     assert record["id"] == plain["id"]
@@ -224,7 +224,7 @@ def test_a_paragraph_opening_with_a_label_word_is_kept() -> None:
         " energi nuklir yang memuat jadwal uji tapak di tiga provinsi.</p>"
     )
     html = sample_with(sentence)
-    record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules_for_url(SAMPLE["url"]))
+    record = build_record(html, SAMPLE["url"], SAMPLE["now"], site_for_url(SAMPLE["url"]))
     assert "Terkini, kementerian menerbitkan peta jalan energi nuklir" in record["text"]
     generic = build_record(html, SAMPLE["url"], SAMPLE["now"], None)
     assert "Terkini, kementerian menerbitkan peta jalan energi nuklir" in generic["text"]
@@ -286,7 +286,7 @@ def test_a_section_under_a_label_like_heading_is_kept() -> None:
         f"<p>{_sentences('limbah', 3)}</p></div>"
     )
     html = sample_with(section)
-    for rules in (rules_for_url(SAMPLE["url"]), None):
+    for rules in (site_for_url(SAMPLE["url"]), None):
         record = build_record(html, SAMPLE["url"], SAMPLE["now"], rules)
         assert "tentang reaktor" in record["text"] and "tentang limbah" in record["text"]
 
@@ -299,7 +299,7 @@ def test_an_article_at_a_new_url_shape_in_new_markup_is_still_read() -> None:
     html = page["html"].decode("utf-8").replace("detail__body-text", "detail__isi-v3")
     assert 'og:type" content="article"' in html
     url = "https://news.detik.com/baca/2026/04/27/banjir-rob-rendam-permukiman-pesisir-jakut"
-    rules = rules_for_url(url)
+    rules = site_for_url(url)
     assert rules is not None and not rules.is_article_url(url)
     record = build_record(html, url, page["now"], rules)
     assert record["extractor"] == "generic"

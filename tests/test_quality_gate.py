@@ -22,12 +22,12 @@ def test_quality_gate_floors() -> None:
 @pytest.mark.skipif(not (CORPUS / "truth").is_dir(), reason="../shared/corpus is not here")
 def test_every_corpus_article_gives_a_valid_record() -> None:
     from crawler.extraction.steps import build_record
-    from crawler.sites import rules_for_url
+    from crawler.sites import site_for_url
     from tests.conftest import assert_valid
     from tests.quality_gate import FETCHED_AT, articles
 
     for truth in articles(CORPUS):
-        record = build_record(truth["html"], truth["url"], FETCHED_AT, rules_for_url(truth["url"]))
+        record = build_record(truth["html"], truth["url"], FETCHED_AT, site_for_url(truth["url"]))
         assert_valid(record)
 
 

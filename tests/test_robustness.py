@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from crawler.errors import WartaError
 from crawler.extraction.steps import build_record
-from crawler.sites import rules_for_url
+from crawler.sites import site_for_url
 from tests.conftest import assert_valid, load_fixture
 
 NOW = datetime(2025, 4, 28, 5, tzinfo=UTC)
@@ -20,7 +20,7 @@ URLS = [SAMPLE["url"], "https://kabarnusantara.id/news/internasional/contoh-beri
 
 def _outcome(body: bytes | str, url: str) -> None:
     try:
-        record = build_record(body, url, NOW, rules_for_url(url))
+        record = build_record(body, url, NOW, site_for_url(url))
     except WartaError as exc:
         assert exc.reason
         return

@@ -60,7 +60,7 @@ def crawl(plan: CrawlPlan, settings) -> int:
     (:class:`crawler.crawling.lock.RunLock`)."""
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.sites import spider_loader
+    from crawler.crawling.project import spider_loader
 
     for directory in {t.parent for t in _targets(plan, "").values()}:
         for path in recover(directory, str(plan.state)):

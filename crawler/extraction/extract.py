@@ -44,8 +44,8 @@ from crawler.extraction.indonesian import (
 from crawler.extraction.media import take_embeds, take_images
 from crawler.extraction.metadata import Metadata, read_metadata
 from crawler.extraction.record import empty_record
-from crawler.extraction.urls import drop_params, registered_domain, same_site
-from crawler.rules import SiteRules, is_xpath
+from crawler.extraction.urls import registered_domain, same_site
+from crawler.site import Queries, Rules, Site, all_matches, drop_params, first_match
 
 _DATE_HINT_RE = re.compile(
     r"\d{1,4}\s*[/.-]\s*\d{1,2}|\b\d{1,2}\s+[A-Za-z]{3,}\.?\s+\d{4}\b|\d{4}-\d{2}-\d{2}"
@@ -61,18 +61,9 @@ def _iso_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).replace(microsecond=0).isoformat()
 
 
-def _select(scope: Selector, selectors: tuple[str, ...]) -> list[Selector]:
-    for query in selectors:
-        found = scope.xpath(query) if is_xpath(query) else scope.css(query)
-        found = [f for f in found if not isinstance(f.root, str) or f.root.strip()]  # "" is not a hit
-        if found:
-            return found
-    return []
-
-
-def _texts(scope: Selector, selectors: tuple[str, ...]) -> list[str]:
+def _texts(scope: Selector, selectors: Queries) -> list[str]:
     values = []
-    for found in _select(scope, selectors):
+    for found in first_match(scope, selectors):
         root = found.root
         text = node_text(root) if isinstance(root, html.HtmlElement) else clean_space(str(found.get()))
         if text and text not in values:
@@ -150,7 +141,7 @@ def _site_names(url: str, meta: Metadata) -> list[str]:
     return [n for n in (meta.site_name, domain, label) if n]
 
 
-def _choose_title(sel: Selector, url: str, meta: Metadata, rules: SiteRules | None) -> str | None:
+def _choose_title(sel: Selector, url: str, meta: Metadata, rules: Rules | None) -> str | None:
     if rules:
         found = _texts(sel, rules.title)
         if found:
@@ -172,15 +163,15 @@ def _squash(text: str) -> str:
     return re.sub(r"\W+", "", text).lower()
 
 
-def _choose_canonical(url: str, meta: Metadata, rules: SiteRules | None) -> str:
-    url = drop_params(url, rules.drop_params) if rules else url
+def _choose_canonical(url: str, meta: Metadata, site: Site | None) -> str:
+    url = drop_params(url, site.drop_params) if site else url
     for candidate in meta.canonical:
         candidate = candidate.strip()
         if not candidate.startswith(("http://", "https://")) or not same_site(candidate, url):
             continue
-        if rules and rules.article_url is not None:
-            if rules.is_article_url(candidate):
-                return drop_params(candidate, rules.drop_params)
+        if site and site.article_url is not None:
+            if site.is_article_url(candidate):
+                return drop_params(candidate, site.drop_params)
         elif urlsplit(candidate).path.strip("/"):
             return candidate
     return url
@@ -266,44 +257,40 @@ def _page_count(found: list[Selector]) -> int:
     return max(1, len(found))
 
 
-def _site_body(sel: Selector, rules: SiteRules) -> html.HtmlElement | None:
-    found = _select(sel, rules.body)
+def _site_body(sel: Selector, rules: Rules) -> html.HtmlElement | None:
+    found = first_match(sel, rules.body)
     return found[0].root if found and isinstance(found[0].root, html.HtmlElement) else None
 
 
-def _lead_images(sel: Selector, rules: SiteRules, url: str) -> list[dict[str, Any]]:
+def _lead_images(sel: Selector, rules: Rules, url: str) -> list[dict[str, Any]]:
     images = []
-    for container in _select(sel, rules.images):
+    for container in first_match(sel, rules.images):
         images += take_images(copy.deepcopy(container.root), url, remove=False)
     return images
 
 
-def _site_text(body: html.HtmlElement, rules: SiteRules, url: str) -> tuple[list[str], list, list]:
+def _site_text(body: html.HtmlElement, rules: Rules, url: str) -> tuple[list[str], list, list]:
     body = copy.deepcopy(body)
     scope = Selector(root=body, type="html")
-    for found in _select_all(scope, rules.prune):
+    for found in all_matches(scope, rules.prune):
         drop(found.root)
     embeds = take_embeds(body, url)
     images = take_images(body, url)
     dash_bold_dateline(body)
     drop_linked_titles(body)
     drop_clutter(body)
-    paras = [p for p in paragraphs(body) if not any(r.search(p) for r in rules.drop_text)]
+    paras = [p for p in paragraphs(body) if not any(r.search(p) for r in rules.drop_text_res)]
     return paras, images, embeds
 
 
-def _select_all(scope: Selector, selectors: tuple[str, ...]) -> list[Selector]:
-    found: list[Selector] = []
-    for query in selectors:
-        found += scope.xpath(query) if is_xpath(query) else scope.css(query)
-    return found
+Draft = dict[str, Any]
 
 
 def extract_article(
     body: bytes | str | Selector,
     url: str,
     fetched_at: datetime,
-    rules: SiteRules | None = None,
+    site: Site | None = None,
     content_type: str | None = None,
 ) -> dict[str, Any]:
     """The draft record of one page; raises ExtractionError with a reason when there is no article.
@@ -312,12 +299,13 @@ def extract_article(
     meta = read_metadata(sel)
     record = empty_record()
     record.update(url=url, fetched_at=_iso_utc(fetched_at))
-    record["site"] = rules.key if rules else registered_domain(url)
+    rules = site.rules if site else None
+    record["site"] = site.name if site else registered_domain(url)
 
     body_node = _site_body(sel, rules) if rules else None
     paras: list[str] = []
     generic = None
-    if rules and body_node is not None:
+    if site and rules and body_node is not None:
         paras, images, embeds = _site_text(body_node, rules, url)
         images = _lead_images(sel, rules, url) + images
         if _words(paras) < SHORT_SITE_TEXT:
@@ -327,14 +315,15 @@ def extract_article(
             if _words(generic[0]) >= max(3 * _words(paras), 2 * SHORT_SITE_TEXT):
                 paras = []
     if paras:
-        record["extractor"] = f"site:{rules.key}"
-        record["pages"] = _page_count(_select(sel, rules.pages))
+        assert site and rules
+        record["extractor"] = f"site:{site.name}"
+        record["pages"] = _page_count(first_match(sel, rules.pages))
         content = body_node
     else:
         # Neither the site's URL shape nor its body markup nor the page itself says "article".
         # A page that declares itself one (og:type, JSON-LD) is read: the site may have moved
         # both its URLs and its markup, and someone with that one URL still wants the article.
-        off_pattern = rules and rules.article_url is not None and not rules.is_article_url(url)
+        off_pattern = site and site.article_url is not None and not site.is_article_url(url)
         if off_pattern and body_node is None and not meta.declares_article:
             raise ExtractionError("no article", "not an article page of this site")
         paras, images, embeds, content = generic or generic_text(sel, url)
@@ -387,7 +376,7 @@ def extract_article(
         tags = generic_tags(sel) or meta.tags
     tags = [t for t in (clean_space(t.lstrip("#")) for t in tags) if t]
     if rules:
-        tags = [t for t in tags if not any(r.fullmatch(t) for r in rules.drop_tags)]
+        tags = [t for t in tags if not any(r.fullmatch(t) for r in rules.drop_tags_res)]
     description = meta.description if (not rules or rules.meta_description) else None
     if description:
         description = re.sub(r"(?:\s+#\w+)+$", "", description).strip()
@@ -398,7 +387,7 @@ def extract_article(
         images = [{"url": lead[0], "caption": None, "credit": None}]
 
     record.update(
-        canonical_url=_choose_canonical(url, meta, rules),
+        canonical_url=_choose_canonical(url, meta, site),
         title=title,
         description=description,
         authors=authors,

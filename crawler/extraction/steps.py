@@ -21,7 +21,7 @@ from crawler.extraction.language import detect_language
 from crawler.extraction.record import tidy, validation_errors
 from crawler.extraction.text import clean_paragraphs
 from crawler.extraction.urls import article_id, canonicalize
-from crawler.rules import SiteRules
+from crawler.site import Site
 
 Record = dict[str, Any]
 Step = Callable[[Record, Counter | None], Record]
@@ -121,9 +121,9 @@ def build_record(
     body: bytes | str,
     url: str,
     fetched_at: datetime,
-    rules: SiteRules | None = None,
+    site: Site | None = None,
     content_type: str | None = None,
     stats: Counter | None = None,
 ) -> Record:
     """The record of one page, exactly as a crawl would write it."""
-    return finish_record(extract_article(body, url, fetched_at, rules, content_type), stats)
+    return finish_record(extract_article(body, url, fetched_at, site, content_type), stats)

@@ -1,0 +1,40 @@
+"""A short, stable reason for a request that failed, by the type of its exception."""
+
+from __future__ import annotations
+
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet import error as tx
+from twisted.python.failure import Failure
+from twisted.web.client import ResponseFailed
+
+# Scrapy wraps Twisted's errors in its own; both are listed for the download handlers that do not.
+REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
+    ((CannotResolveHostError, tx.DNSLookupError), "DNS lookup failed (unknown host)"),
+    ((DownloadTimeoutError, tx.TimeoutError, tx.TCPTimedOutError), "timeout"),
+    ((DownloadConnectionRefusedError, tx.ConnectionRefusedError), "connection refused"),
+    (
+        (DownloadFailedError, ResponseFailed, ResponseDataLossError, tx.ConnectionLost, tx.ConnectionDone,
+         tx.ConnectionAborted),
+        "connection lost",
+    ),
+)  # fmt: skip
+
+
+def failure_reason(failure: Failure) -> str:
+    """ "HTTP 404", "timeout", "connection lost", "forbidden by robots.txt", ..."""
+    if failure.check(HttpError):
+        return f"HTTP {failure.value.response.status}"
+    if failure.check(IgnoreRequest):
+        return "forbidden by robots.txt" if "robots" in str(failure.value).lower() else "request ignored"
+    for types, reason in REASONS:
+        if failure.check(*types):
+            return reason
+    return failure.type.__name__ if failure.type else "error"
