@@ -7,7 +7,9 @@ from crawler import __version__
 
 BOT_NAME = "warta"
 SPIDER_MODULES = ["spiders"]
-SPIDER_LOADER_CLASS = "spiders.base.SiteLoader"  # one spider per site declared in spiders/
+# One spider per site declared in spiders/ (crawler/sites.py), each a WARTA_SPIDER_CLASS.
+SPIDER_LOADER_CLASS = "crawler.crawling.project.SiteLoader"
+WARTA_SPIDER_CLASS = "spiders.base.NewsSpider"
 NEWSPIDER_MODULE = "spiders"
 
 # An honest User-Agent. Set the WARTA_CONTACT environment variable (or `warta --contact`) to

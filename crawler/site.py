@@ -15,12 +15,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 from parsel import Selector, SelectorList
 from parsel.csstranslator import HTMLTranslator
-from w3lib.url import url_query_cleaner
+from w3lib.url import add_or_replace_parameter, url_query_cleaner, url_query_parameter
 
 EXSLT_REGEX = {"re": "http://exslt.org/regular-expressions"}
 ALL_PARAMS = "*"  # in ``drop_params``: article links never need their query
@@ -161,7 +161,7 @@ class Site:
     listing_param: str | None = None
     # Split articles: every page at once, or links to the next page followed in turn.
     all_pages: AllPages | None = None
-    next_article_page: Queries = ()
+    next_article_page_links: Queries = ()
     rules: Rules | None = field(default_factory=Rules)  # None: the generic path reads every page
 
     def __post_init__(self) -> None:
@@ -190,6 +190,36 @@ class Site:
         """A link as it is fetched: no fragment, no query switch that never changes the article."""
         return drop_params(url.split("#")[0], self.drop_params)
 
+    def fetch_url(self, url: str) -> str:
+        """An article URL as first fetched: with the all-pages switch when every article is asked
+        for that way."""
+        ask = self.all_pages
+        if ask and not ask.when and url_query_parameter(url, ask.param[0]) is None:
+            return add_or_replace_parameter(url, *ask.param)
+        return url
+
+    def all_pages_url(self, url: str, doc: Selector) -> str | None:
+        """Page 1 of a split article asked again for every page at once, when the page says it
+        is split and was not asked that way."""
+        ask = self.all_pages
+        if ask is None or not ask.when or url_query_parameter(url, ask.param[0]) == ask.param[1]:
+            return None
+        if not first_match(doc, ask.when, path=urlsplit(url).path.lstrip("/")):
+            return None
+        return add_or_replace_parameter(url.split("#")[0], *ask.param)
+
+    def next_article_page(self, url: str, doc: Selector) -> str | None:
+        return _first_link(url, doc, self.next_article_page_links)
+
+    def next_listing_url(self, url: str, doc: Selector) -> str | None:
+        """The next page of a listing: an offset in its URL, a next-page link, or a counted parameter."""
+        offset = self.listing_offset.next_url(url) if self.listing_offset else None
+        found = offset or _first_link(url, doc, self.listing_next)
+        if found or not self.listing_param:
+            return found
+        number = int(url_query_parameter(url, self.listing_param) or 1) + 1
+        return add_or_replace_parameter(url, self.listing_param, str(number))
+
     def handles(self, url: str) -> bool:
         host = (urlsplit(url).hostname or "").lower()
         return any(host == d or host.endswith("." + d) for d in self.allowed_domains)
@@ -215,6 +245,14 @@ class Site:
             if not only_sections or key in only_sections:
                 urls += found
         return list(dict.fromkeys(urls))
+
+
+def _first_link(url: str, doc: Selector, queries: Queries) -> str | None:
+    for found in first_match(doc, queries):
+        href = str(found.get()).strip()
+        if href and not href.startswith(("#", "javascript:")):
+            return urljoin(url, href)
+    return None
 
 
 def drop_params(url: str, names: Sequence[str]) -> str:

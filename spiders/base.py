@@ -1,12 +1,13 @@
-"""The Scrapy spider that crawls any declared site, and the spider loader that makes one per site.
+"""The Scrapy spider that crawls any declared site.
 
-A site file declares a :class:`crawler.site.Site`; :class:`SiteLoader` (``SPIDER_LOADER_CLASS``)
-turns each into a :class:`NewsSpider` subclass, so ``scrapy crawl SITE`` and ``warta crawl SITE``
-run it. The spider reads entry points (:mod:`crawler.crawling.discovery`), proposes article
-links (which of them are fetched is :mod:`crawler.crawling.incremental`'s call), joins the pages
-of split articles and hands each page to :func:`crawler.extraction.extract.extract_article`;
-the item pipelines finish the record. Pages that cannot be extracted and requests that fail are
-counted with their reason and kept in ``self.failures``: never a crash, never a silent drop.
+A site file declares a :class:`crawler.site.Site`; the spider loader
+(:class:`crawler.crawling.project.SiteLoader`) makes a :class:`NewsSpider` subclass of each, so
+``scrapy crawl SITE`` and ``warta crawl SITE`` run it. The spider reads entry points
+(:mod:`crawler.crawling.discovery`), proposes article links (which are fetched is decided by
+:mod:`crawler.crawling.incremental`), joins the pages of split articles and hands each page to
+:func:`crawler.extraction.extract.extract_article`; the item pipelines finish the record. Pages
+that cannot be extracted and requests that fail are counted with their reason and kept in
+``self.failures``: never a crash, never a silent drop.
 
 Spider arguments (``-a NAME=VALUE``, or ``warta crawl`` options): ``urls`` (fetch exactly these),
 ``since``/``until`` (ISO dates: the publication window), ``max_articles``, ``sections``
@@ -17,65 +18,26 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any, ClassVar
-from urllib.parse import urlsplit
 
 import scrapy
 from parsel import Selector
 from scrapy.http import Response
-from scrapy.settings import BaseSettings
 from twisted.python.failure import Failure
-from w3lib.url import add_or_replace_parameter, url_query_parameter
 
 from crawler.crawling import discovery
 from crawler.crawling.failures import failure_reason
+from crawler.crawling.window import Window
 from crawler.errors import ExtractionError
-from crawler.extraction.dates import WIB, normalise_date
+from crawler.extraction.dates import WIB
 from crawler.extraction.document import parse
 from crawler.extraction.extract import Draft, extract_article
 from crawler.extraction.pages import merge_pages
 from crawler.extraction.urls import canonicalize
-from crawler.site import Site, first_match
-from crawler.sites import sites
+from crawler.site import Site
 
 MAX_ARTICLE_PAGES = 30
-
-
-class SiteLoader:
-    """Scrapy's spider loader over the site registry (:mod:`crawler.sites`)."""
-
-    def __init__(self, settings: BaseSettings) -> None:
-        packages = tuple(settings.getlist("SPIDER_MODULES"))
-        self._spiders = {name: spider_class(site) for name, site in sites(packages).items()}
-
-    @classmethod
-    def from_settings(cls, settings: BaseSettings) -> SiteLoader:
-        return cls(settings)
-
-    def load(self, spider_name: str) -> type[NewsSpider]:
-        try:
-            return self._spiders[spider_name]
-        except KeyError:
-            raise KeyError(f"Spider not found: {spider_name}") from None
-
-    def list(self) -> list[str]:
-        return list(self._spiders)
-
-    def find_by_request(self, request: scrapy.Request) -> list[str]:
-        return [name for name, spider in self._spiders.items() if spider.site.handles(request.url)]
-
-
-def spider_class(site: Site) -> type[NewsSpider]:
-    attrs = {"name": site.name, "allowed_domains": list(site.allowed_domains), "site": site}
-    return type(f"{site.name.title()}Spider", (NewsSpider,), attrs)
-
-
-def _day(value: str | date | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    iso = normalise_date(str(value))
-    return date.fromisoformat(iso[:10]) if iso and len(iso) >= 10 else None
 
 
 class NewsSpider(scrapy.Spider):
@@ -96,7 +58,7 @@ class NewsSpider(scrapy.Spider):
         wanted = sections.split(",") if isinstance(sections, str) else list(sections or [])
         self.only_sections = [s for s in wanted if s]
         self.site.check_sections(self.only_sections)
-        self.since, self.until = _day(since), _day(until)
+        self.window = Window.of(since, until)
         self.max_articles = int(max_articles) if max_articles else None
         self.start_urls = list(self.site.entry_points(self.only_sections))
         if domain and not self.site.allowed_domains:  # the generic spider on one domain
@@ -106,11 +68,6 @@ class NewsSpider(scrapy.Spider):
         self._docs: weakref.WeakKeyDictionary[Response, Selector | ExtractionError] = (
             weakref.WeakKeyDictionary()
         )
-
-    def in_window(self, day: date | None) -> bool:
-        if day is None:
-            return True
-        return (self.since is None or day >= self.since) and (self.until is None or day <= self.until)
 
     # -- requests -----------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -123,12 +80,9 @@ class NewsSpider(scrapy.Spider):
 
     def discovery_requests(self) -> Iterator[scrapy.Request]:
         entries = list(self.start_urls)
-        today = datetime.now(WIB).date()
-        last = min(self.until or today, today)
-        day = last
-        while self.site.day_index and (self.since and day >= self.since or day == last):
-            entries += self.site.day_index(day, self.only_sections)
-            day -= timedelta(days=1)
+        if self.site.day_index is not None:
+            for day in self.window.index_days(datetime.now(WIB).date()):
+                entries += self.site.day_index(day, self.only_sections)
         for url in dict.fromkeys(entries):
             yield scrapy.Request(url, self.parse_entry, errback=self.on_error, meta={"warta_depth": 1})
         if self.site.robots_sitemaps and not self.only_sections:
@@ -136,10 +90,7 @@ class NewsSpider(scrapy.Spider):
                 yield scrapy.Request(f"https://{domain}/robots.txt", self.parse_robots, errback=self.on_error)
 
     def article_request(self, url: str, **kwargs: Any) -> scrapy.Request:
-        ask = self.site.all_pages
-        if ask and not ask.when and url_query_parameter(url, ask.param[0]) is None:
-            url = add_or_replace_parameter(url, *ask.param)
-        return scrapy.Request(url, self.parse_article, errback=self.on_error, **kwargs)
+        return scrapy.Request(self.site.fetch_url(url), self.parse_article, errback=self.on_error, **kwargs)
 
     def on_error(self, failure: Failure) -> None:
         url = failure.request.url if hasattr(failure, "request") else "?"
@@ -175,7 +126,7 @@ class NewsSpider(scrapy.Spider):
         if feed is None:
             self.crawler.stats.inc_value("warta/discovery/unreadable feed")
             return
-        entries = [e for e in feed.entries if self.in_window(_day(e.published))]
+        entries = [e for e in feed.entries if self.window.holds(e.published)]
         if feed.is_index:
             for entry in entries:
                 yield scrapy.Request(response.urljoin(entry.url), self.parse_entry, errback=self.on_error)
@@ -188,24 +139,10 @@ class NewsSpider(scrapy.Spider):
         depth = response.meta.get("warta_depth", 1)
         if not requests or depth >= self.settings.getint("WARTA_MAX_LISTING_PAGES", 5):
             return
-        next_url = self.next_listing_url(response)
+        next_url = self.site.next_listing_url(response.url, response.selector)
         if next_url and next_url != response.url:
             meta = {"warta_depth": depth + 1, "warta_listed": [r.url for r in requests]}
             yield scrapy.Request(next_url, self.parse_listing, errback=self.on_error, meta=meta)
-
-    def next_listing_url(self, response: Response) -> str | None:
-        """The next page of a listing: an offset in its URL, a next-page link, or a counted parameter."""
-        offset = self.site.listing_offset.next_url(response.url) if self.site.listing_offset else None
-        if offset:
-            return offset
-        for found in first_match(response.selector, self.site.listing_next):
-            href = found.get()
-            if href and not href.startswith(("#", "javascript:")):
-                return response.urljoin(href)
-        if self.site.listing_param:
-            number = int(url_query_parameter(response.url, self.site.listing_param) or 1) + 1
-            return add_or_replace_parameter(response.url, self.site.listing_param, str(number))
-        return None
 
     def follow_articles(
         self, response: Response, links: Iterable[str | discovery.Entry]
@@ -251,48 +188,42 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"warta/{self.name}/generic_fallback")
         return draft
 
-    def parse_article(self, response: Response) -> Iterator[Any]:
-        again = self.all_pages_request(response)
+    def parse_article(self, response: Response, drafts: list[Draft] | None = None) -> Iterator[Any]:
+        """One page of an article (``drafts``: the pages before it), then its next page or the
+        joined article."""
+        again = None if drafts else self.all_pages_request(response)
         if again is not None:
             yield again
             return
         draft = self.extract(response)
-        if draft is not None:
-            yield from self.continue_article(response, [draft])
-
-    def all_pages_request(self, response: Response) -> scrapy.Request | None:
-        """Page 1 of a split article, asked again for every page at once (when the site says how)."""
-        ask, doc = self.site.all_pages, self.doc(response)
-        if ask is None or not ask.when or doc is None or response.meta.get("warta_all_pages"):
-            return None
-        if url_query_parameter(response.url, ask.param[0]) == ask.param[1]:
-            return None
-        if not first_match(doc, ask.when, path=urlsplit(response.url).path.lstrip("/")):
-            return None
-        url = add_or_replace_parameter(response.url.split("#")[0], *ask.param)
-        meta = {k: v for k, v in response.meta.items() if k != "warta_article"}  # already let through
-        return response.request.replace(url=url, dont_filter=True, meta={**meta, "warta_all_pages": True})
-
-    def parse_article_page(self, response: Response, drafts: list[Draft]) -> Iterator[Any]:
-        draft = self.extract(response)
         if draft is None:
-            self.crawler.stats.inc_value(f"warta/{self.name}/incomplete_articles")
-            yield from self.finish(drafts)
+            if drafts:  # a later page could not be read: the earlier pages still make the article
+                self.crawler.stats.inc_value(f"warta/{self.name}/incomplete_articles")
+                yield from self.finish(drafts)
             return
-        yield from self.continue_article(response, [*drafts, draft])
-
-    def continue_article(self, response: Response, drafts: list[Draft]) -> Iterator[Any]:
-        next_url = self.next_article_page(response)
+        drafts = [*(drafts or []), draft]
+        doc = self.doc(response)
+        next_url = self.site.next_article_page(response.url, doc) if doc is not None else None
         if next_url and next_url not in {d["url"] for d in drafts} and len(drafts) < MAX_ARTICLE_PAGES:
+            meta = {k: v for k, v in response.meta.items() if k == "warta_input"}
             yield scrapy.Request(
                 next_url,
-                self.parse_article_page,
+                self.parse_article,
                 cb_kwargs={"drafts": drafts},
                 errback=self.on_page_error,
-                meta={k: v for k, v in response.meta.items() if k == "warta_input"},
+                meta=meta,
             )
             return
         yield from self.finish(drafts)
+
+    def all_pages_request(self, response: Response) -> scrapy.Request | None:
+        """Page 1 of a split article, asked again for every page at once (when the site says how)."""
+        doc = self.doc(response)
+        url = self.site.all_pages_url(response.url, doc) if doc is not None else None
+        if url is None or response.meta.get("warta_all_pages"):
+            return None
+        meta = {k: v for k, v in response.meta.items() if k != "warta_article"}  # already let through
+        return response.request.replace(url=url, dont_filter=True, meta={**meta, "warta_all_pages": True})
 
     def on_page_error(self, failure: Failure) -> Iterator[Draft]:
         """A later page failed: keep what the earlier pages gave, and count it."""
@@ -303,15 +234,7 @@ class NewsSpider(scrapy.Spider):
     def finish(self, drafts: list[Draft]) -> Iterator[Draft]:
         """The joined draft, unless it was published outside the --since/--until window."""
         draft = merge_pages(drafts) if len(drafts) > 1 else drafts[0]
-        if not self.urls and not self.in_window(_day(draft.get("published_raw"))):
+        if not self.urls and not self.window.holds(draft.get("published_raw")):
             self.crawler.stats.inc_value(f"warta/{self.name}/skipped/outside date window")
             return
         yield draft
-
-    def next_article_page(self, response: Response) -> str | None:
-        doc = self.doc(response)
-        for found in first_match(doc, self.site.next_article_page) if doc is not None else []:
-            href = found.get()
-            if href and not href.startswith(("#", "javascript:")):
-                return response.urljoin(href)
-        return None

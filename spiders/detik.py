@@ -51,7 +51,7 @@ SITE = Site(
     r"|contribution/\d+"
     r")/?(?:[?#].*)?$",
     skip_url=r"^https?://20\.detik\.com/|/foto-|/readfoto/",  # video, photo stories
-    next_article_page=xpath(
+    next_article_page_links=xpath(
         "//div[contains(@class, 'detail__long-nav')]//a[contains(@class, 'detail__anchor-numb--active')]"
         "/following-sibling::a[contains(@class, 'detail__anchor-numb')][1]/@href",
     ),

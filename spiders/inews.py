@@ -22,7 +22,7 @@ SITE = Site(
     article_url=rf"^https?://www\.inews\.id/(?:{_SECTION_RE})/[a-z0-9-]+/[a-z0-9-]+(?:/\d+)?/?(?:[?#].*)?$",
     skip_url=r"inews\.id/(?:[a-z0-9-]+/)*(?:video|foto|tag|topik|multimedia|search)(?:/|$)|/\d+/?$",
     # The link after the current page in `.pagination` (rel=next, else the number one higher).
-    next_article_page=xpath(
+    next_article_page_links=xpath(
         "//*[contains(@class, 'pagination')]//a[@rel='next']/@href",
         "//*[contains(@class, 'pagination')]//a[normalize-space() = string(number(normalize-space("
         "(//*[contains(@class, 'pagination')]//*[contains(@class, 'active')])[1])) + 1)]/@href",

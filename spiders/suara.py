@@ -28,7 +28,7 @@ SITE = Site(
     r"[a-z0-9-]+/\d{4}/\d{2}/\d{2}/\d{6}/[a-z0-9-]+/?(?:\?.*)?$",
     skip_url=r"[?&]page=\d|/loadmoredetail",
     # Split articles: the page after the active one in the pager (none on the last page).
-    next_article_page=css("ul.pagination-custom li.active + li a::attr(href)"),
+    next_article_page_links=css("ul.pagination-custom li.active + li a::attr(href)"),
     rules=Rules(
         title=css(
             ".article-image h1",

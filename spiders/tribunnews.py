@@ -29,7 +29,7 @@ SITE = Site(
     article_url=rf"^https?://(?:www|m)\.tribunnews\.com/(?!(?:{SKIP_SEGMENTS})/)[a-z0-9-]+/"
     r"(?:\d+|\d{4}/\d{2}/\d{2})/[a-z0-9-]+/?(?:[?#].*)?$",
     skip_url=rf"^https?://[^/]+/(?:{SKIP_SEGMENTS})(?:[/?]|$)",
-    next_article_page=xpath(f"({_PAGING}//a[@rel = concat('page-', {_CURRENT} + 1)]/@href)"),
+    next_article_page_links=xpath(f"({_PAGING}//a[@rel = concat('page-', {_CURRENT} + 1)]/@href)"),
     rules=Rules(
         title=css(
             "h1#arttitle",

@@ -1,17 +1,56 @@
-"""warta as a Scrapy project: its settings, its spider loader, the spider for a URL."""
+"""warta as a Scrapy project: its settings, its spider loader, the spider for a URL.
+
+``SiteLoader`` (``SPIDER_LOADER_CLASS``) makes one spider class per site declared in the site
+registry (:mod:`crawler.sites`), on the spider class that ``WARTA_SPIDER_CLASS`` names, so
+``scrapy crawl SITE``, ``scrapy list``, ``warta crawl`` and ``warta fetch`` see the same sites.
+"""
 
 from __future__ import annotations
 
 import os
 from functools import cache
+from typing import Any
 
 from scrapy import Request, Spider
-from scrapy.settings import Settings
+from scrapy.settings import BaseSettings, Settings
 from scrapy.spiderloader import SpiderLoaderProtocol, get_spider_loader
+from scrapy.utils.misc import load_object
 from scrapy.utils.project import get_project_settings
 from scrapy.utils.spider import spidercls_for_request
 
-from crawler.sites import GENERIC
+from crawler.site import Site
+from crawler.sites import GENERIC, sites
+
+
+class SiteLoader:
+    """Scrapy's spider loader over the site registry."""
+
+    def __init__(self, settings: BaseSettings) -> None:
+        base = load_object(settings.get("WARTA_SPIDER_CLASS", "spiders.base.NewsSpider"))
+        packages = tuple(settings.getlist("SPIDER_MODULES"))
+        self._spiders = {name: spider_class(base, site) for name, site in sites(packages).items()}
+
+    @classmethod
+    def from_settings(cls, settings: BaseSettings) -> SiteLoader:
+        return cls(settings)
+
+    def load(self, spider_name: str) -> type[Spider]:
+        try:
+            return self._spiders[spider_name]
+        except KeyError:
+            raise KeyError(f"Spider not found: {spider_name}") from None
+
+    def list(self) -> list[str]:
+        return list(self._spiders)
+
+    def find_by_request(self, request: Request) -> list[str]:
+        return [name for name, spider in self._spiders.items() if spider.site.handles(request.url)]  # type: ignore[attr-defined]
+
+
+def spider_class(base: type[Spider], site: Site) -> type[Spider]:
+    """A spider for one site: the base spider with the site's name, domains and declaration."""
+    attrs: dict[str, Any] = {"name": site.name, "allowed_domains": list(site.allowed_domains), "site": site}
+    return type(f"{site.name.title()}Spider", (base,), attrs)
 
 
 def project_settings() -> Settings:
@@ -22,7 +61,6 @@ def project_settings() -> Settings:
 
 @cache
 def spider_loader() -> SpiderLoaderProtocol:
-    """The project's spider loader (``SPIDER_LOADER_CLASS``: one spider per declared site)."""
     return get_spider_loader(project_settings())
 
 
