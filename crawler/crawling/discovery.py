@@ -9,14 +9,16 @@ Compressed bodies are decompressed only up to the crawl's size limit (``DOWNLOAD
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 from urllib.parse import urljoin
 
 from lxml import etree
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
+_JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
 FEED_ROOTS = frozenset({"sitemapindex", "urlset", "rss", "rdf", "feed"})
 Kind = Literal["feed", "json", "html"]
 
@@ -124,25 +126,17 @@ def robots_sitemaps(body: bytes, base_url: str) -> list[str]:
 
 
 def json_links(body: bytes, page_url: str) -> list[str]:
-    """Every string of a JSON document, read as a link from the site's root ("ekonomi/slug-1"
-    in a listing API), in document order; the caller keeps those that are article URLs."""
-    try:
-        data = json.loads(body)
-    except ValueError:
-        return []
+    """Every string of a JSON document, read as a link from the site's root ("ekonomi/slug-1" in a
+    listing API), in document order; the caller keeps those that are article URLs. The string
+    literals are scanned rather than the document parsed: no nesting depth can exhaust the stack,
+    and a truncated document still gives its complete strings."""
     root = urljoin(page_url, "/")
-    return [urljoin(root, text.strip()) for text in _strings(data) if 0 < len(text) <= 500]
-
-
-def _strings(value: Any) -> list[str]:
-    """The strings of a JSON value in document order (iterative: nesting depth costs no stack)."""
-    found, stack = [], [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            found.append(item)
-        elif isinstance(item, dict):
-            stack.extend(reversed(list(item.values())))
-        elif isinstance(item, list):
-            stack.extend(reversed(item))
-    return found
+    links = []
+    for literal in _JSON_STRING.findall(body.decode("utf-8", "replace")):
+        try:
+            text = json.loads(literal).strip()
+        except ValueError:
+            continue
+        if 0 < len(text) <= 500:
+            links.append(urljoin(root, text))
+    return links
