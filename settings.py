@@ -3,7 +3,7 @@
 
 import os
 
-from crawler import __version__
+from crawler import user_agent
 
 BOT_NAME = "warta"
 SPIDER_MODULES = ["spiders"]
@@ -15,7 +15,7 @@ NEWSPIDER_MODULE = "spiders"
 # An honest User-Agent. Set the WARTA_CONTACT environment variable (or `warta --contact`) to
 # a URL or e-mail address where site owners can reach whoever runs the crawl.
 WARTA_CONTACT = os.environ.get("WARTA_CONTACT", "")
-USER_AGENT = f"warta/{__version__} (news crawler; +{WARTA_CONTACT or 'https://pypi.org/project/warta/'})"
+USER_AGENT = user_agent(WARTA_CONTACT)
 
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 8

@@ -14,10 +14,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from crawler import __version__
-from crawler.errors import WartaError
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+from crawler import __version__, user_agent
+from crawler.errors import ExitStatus, WartaError
 
 
 def _error(message: str) -> None:
@@ -52,19 +50,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     if args.url and len(args.files) > 1:
         _error("--url names one page; give one FILE with it")
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     if args.url and _bad_urls([args.url]):
         _error(f"not an http(s) URL: {args.url}")
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     now = args.now or datetime.now(UTC)
-    status = EXIT_OK
+    status = ExitStatus.OK
     for name in args.files:
         path = Path(name)
         try:
             body = path.read_bytes()
         except OSError as exc:
             _error(f"{name}: cannot read: {exc.strerror or exc}")
-            status = EXIT_FAILED
+            status = ExitStatus.FAILED
             continue
         try:
             url = args.url
@@ -76,7 +74,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             _emit(build_record(body, url, now, site_for_url(url)))
         except WartaError as exc:
             _error(f"{name}: {exc}")
-            status = EXIT_FAILED
+            status = ExitStatus.FAILED
     return status
 
 
@@ -91,7 +89,7 @@ def _scrapy_settings(args: argparse.Namespace, **overrides: Any):
     for key, value in overrides.items():
         settings.set(key, value, priority="cmdline")
     if getattr(args, "contact", None):
-        settings.set("USER_AGENT", f"warta/{__version__} (news crawler; +{args.contact})", priority="cmdline")
+        settings.set("USER_AGENT", user_agent(args.contact), priority="cmdline")
     for pair in args.set or []:
         key, _, value = pair.partition("=")
         settings.set(key, value, priority="cmdline")
@@ -107,7 +105,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     bad = _bad_urls(args.urls)
     if bad:
         _error(f"not an http(s) URL: {bad[0]}")
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     process = CrawlerProcess(_scrapy_settings(args))
     records: dict[str, dict[str, Any]] = {}
     dropped: dict[str, str] = {}
@@ -130,12 +128,12 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         process.crawl(crawler, urls=urls)
     process.start()
     failures = {url: reason for c in crawlers for url, reason in getattr(c.spider, "failures", [])}
-    status = EXIT_OK
+    status = ExitStatus.OK
     for url in args.urls:
         if url in records:
             _emit(records[url])
             continue
-        status = EXIT_FAILED
+        status = ExitStatus.FAILED
         reason = (
             dropped.get(url)
             or failures.get(url)
@@ -194,10 +192,10 @@ def cmd_crawl(args: argparse.Namespace) -> int:
         lock = RunLock(state.with_name(state.name + ".lock")).acquire()
     except Locked as exc:
         _error(str(exc))
-        return 75
+        return ExitStatus.LOCKED
     except OSError as exc:
         _error(f"--state {state}: cannot lock it: {exc.strerror or exc}")
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     try:
         return _crawl_locked(args, state)
     finally:
@@ -211,11 +209,11 @@ def _crawl_locked(args: argparse.Namespace, state: Path) -> int:
     unknown = [s for s in args.sites if s not in sites() or s == GENERIC]
     if unknown:
         _error(f"unknown site {', '.join(unknown)} (see `warta sites`)")
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     problem = _crawl_usage_problem(args) or _storage_problem(args, state)
     if problem:
         _error(problem)
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     plan = CrawlPlan(
         sites=list(dict.fromkeys(args.sites)),
         out=Path(args.out),
@@ -244,19 +242,19 @@ def cmd_sites(args: argparse.Namespace) -> int:
     sites = site_list()
     if args.json:
         print(json.dumps(sites, ensure_ascii=False, indent=2))
-        return EXIT_OK
+        return ExitStatus.OK
     for site in sites:
         print(f"{site['key']:<16} {', '.join(site['domains'])}")
         for entry in site["entry_points"]:
             print(f"{'':<16}   {entry}")
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
     from crawler.extraction.record import schema
 
     print(json.dumps(schema(), ensure_ascii=False, indent=2))
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -266,68 +264,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"warta {__version__}")
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
-
-    extract = verbs.add_parser(
-        "extract",
-        help="print the record of saved pages",
-        description="Print the record of saved HTML pages, one JSON line each.",
-    )
-    extract.add_argument("files", nargs="+", metavar="FILE")
-    extract.add_argument("--url", help="the URL the page was fetched from (default: its canonical URL)")
-    extract.add_argument("--now", type=_parse_time, help="the fetch time to record (ISO 8601; default: now)")
-    extract.set_defaults(func=cmd_extract)
-
-    for verb in ("fetch", "crawl"):
-        sub = verbs.add_parser(
-            verb,
-            help="fetch URLs and print their records" if verb == "fetch" else "crawl sites for new articles",
-            description=(
-                "Fetch article URLs through Scrapy (robots.txt obeyed, retries, proxies from"
-                " http_proxy/https_proxy) and print one JSON line per article."
-                if verb == "fetch"
-                else "Run site spiders and write JSON Lines: one file per site per run under"
-                " --out DIR, or one -o FILE."
-            ),
-        )
-        if verb == "fetch":
-            sub.add_argument("urls", nargs="+", metavar="URL")
-            sub.set_defaults(func=cmd_fetch)
-        else:
-            sub.add_argument("sites", nargs="+", metavar="SITE")
-            target = sub.add_mutually_exclusive_group()
-            target.add_argument(
-                "--out",
-                default="out",
-                metavar="DIR",
-                help="write DIR/<site>/<UTC time>.jsonl (default: out)",
-            )
-            target.add_argument("-o", "--output", metavar="FILE", help="write all records to one FILE")
-            sub.add_argument("--since", metavar="DATE", help="only articles published on or after DATE")
-            sub.add_argument("--until", metavar="DATE", help="only articles published on or before DATE")
-            sub.add_argument("--max-articles", type=int, metavar="N", help="at most N articles per site")
-            sub.add_argument("--sections", metavar="A,B", help="only these sections (see `warta sites`)")
-            sub.add_argument(
-                "--state",
-                metavar="PATH",
-                help="seen-store SQLite file (default: $XDG_DATA_HOME/warta/state.sqlite)",
-            )
-            sub.add_argument("--gzip", action="store_true", help="write .jsonl.gz")
-            sub.add_argument(
-                "--refresh-updated",
-                action="store_true",
-                help="fetch seen articles again when their sitemap lastmod is newer than the stored copy",
-            )
-            sub.add_argument("--stats", metavar="FILE", help="also write the run summary JSON to FILE")
-            sub.add_argument("-q", "--quiet", action="store_true", help="no progress lines, only the summary")
-            sub.set_defaults(func=cmd_crawl)
-        sub.add_argument(
-            "-s", "--set", action="append", metavar="NAME=VALUE", help="override a Scrapy setting"
-        )
-        sub.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log on stderr")
-        sub.add_argument(
-            "--contact", metavar="URL|EMAIL", help="contact put in the User-Agent for site owners"
-        )
-
+    _add_extract(verbs)
+    _add_fetch(verbs)
+    _add_crawl(verbs)
     sites = verbs.add_parser(
         "sites",
         help="list the site keys and their domains",
@@ -344,15 +283,77 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_extract(verbs: Any) -> None:
+    extract = verbs.add_parser(
+        "extract",
+        help="print the record of saved pages",
+        description="Print the record of saved HTML pages, one JSON line each.",
+    )
+    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("--url", help="the URL the page was fetched from (default: its canonical URL)")
+    extract.add_argument("--now", type=_parse_time, help="the fetch time to record (ISO 8601; default: now)")
+    extract.set_defaults(func=cmd_extract)
+
+
+def _add_fetch(verbs: Any) -> None:
+    fetch = verbs.add_parser(
+        "fetch",
+        help="fetch URLs and print their records",
+        description="Fetch article URLs through Scrapy (robots.txt obeyed, retries, proxies from"
+        " http_proxy/https_proxy) and print one JSON line per article.",
+    )
+    fetch.add_argument("urls", nargs="+", metavar="URL")
+    fetch.set_defaults(func=cmd_fetch)
+    _add_scrapy_options(fetch)
+
+
+def _add_crawl(verbs: Any) -> None:
+    crawl = verbs.add_parser(
+        "crawl",
+        help="crawl sites for new articles",
+        description="Run site spiders and write JSON Lines: one file per site per run under"
+        " --out DIR, or one -o FILE.",
+    )
+    crawl.add_argument("sites", nargs="+", metavar="SITE")
+    target = crawl.add_mutually_exclusive_group()
+    target.add_argument(
+        "--out", default="out", metavar="DIR", help="write DIR/<site>/<UTC time>.jsonl (default: out)"
+    )
+    target.add_argument("-o", "--output", metavar="FILE", help="write all records to one FILE")
+    crawl.add_argument("--since", metavar="DATE", help="only articles published on or after DATE")
+    crawl.add_argument("--until", metavar="DATE", help="only articles published on or before DATE")
+    crawl.add_argument("--max-articles", type=int, metavar="N", help="at most N articles per site")
+    crawl.add_argument("--sections", metavar="A,B", help="only these sections (see `warta sites`)")
+    crawl.add_argument(
+        "--state", metavar="PATH", help="seen-store SQLite file (default: $XDG_DATA_HOME/warta/state.sqlite)"
+    )
+    crawl.add_argument("--gzip", action="store_true", help="write .jsonl.gz")
+    crawl.add_argument(
+        "--refresh-updated",
+        action="store_true",
+        help="fetch seen articles again when their sitemap lastmod is newer than the stored copy",
+    )
+    crawl.add_argument("--stats", metavar="FILE", help="also write the run summary JSON to FILE")
+    crawl.add_argument("-q", "--quiet", action="store_true", help="no progress lines, only the summary")
+    crawl.set_defaults(func=cmd_crawl)
+    _add_scrapy_options(crawl)
+
+
+def _add_scrapy_options(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="override a Scrapy setting")
+    sub.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log on stderr")
+    sub.add_argument("--contact", metavar="URL|EMAIL", help="contact put in the User-Agent for site owners")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
     except KeyboardInterrupt:
         _error("interrupted")
-        return 130
+        return ExitStatus.INTERRUPTED
     except BrokenPipeError:
-        return EXIT_OK
+        return ExitStatus.OK
 
 
 if __name__ == "__main__":

@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """What a ``warta`` command tells cron, systemd or a shell (README: Exit status)."""
+
+    OK = 0
+    FAILED = 1  # finished, but too much failed (or a page gave no record)
+    USAGE = 2  # bad arguments, unusable state or output; nothing was fetched
+    LOCKED = 75  # another run holds the state's lock (EX_TEMPFAIL); nothing was touched
+    INTERRUPTED = 130
+
 
 class WartaError(Exception):
     """Base class: ``reason`` is a stable short label used in stats keys and messages."""

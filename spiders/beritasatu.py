@@ -58,8 +58,6 @@ SITE = Site(
         + css(
             "[id^=div-gpt-ad]",
             "a[href*='/tag/']",
-            "script",
-            "style",
         ),
     ),
 )

@@ -76,8 +76,6 @@ SITE = Site(
         + xpath(".//a[contains(., 'preferred source on Google')]")
         + css(
             "ins",
-            "style",
-            "script",
         ),
     ),
 )

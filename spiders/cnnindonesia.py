@@ -61,8 +61,6 @@ SITE = Site(
         + xpath(".//a[contains(., 'preferred source on Google')]")
         + css(
             "ins",
-            "style",
-            "script",
         ),
     ),
 )

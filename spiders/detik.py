@@ -107,8 +107,6 @@ SITE = Site(
             ".detail__long-nav",
             ".detail__body-tag",
             ".detail_tag",
-            "style",
-            "script",
         ),
         drop_text=(
             r"^-{3,}$",  # separator before a regional desk's syndication note

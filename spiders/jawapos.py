@@ -58,8 +58,6 @@ SITE = Site(
         )
         + css(
             "strong[class^=read__others]",  # legacy related links
-            "script",
-            "style",
             "ins",
         ),
     ),

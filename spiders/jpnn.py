@@ -38,9 +38,6 @@ SITE = Site(
         ),
         images=xpath("//article//figure[not(ancestor::*[@itemprop='articleBody'])]"),
         prune=css(
-            "script",
-            "style",
-            "iframe[src*='doubleclick']",
             "[id^=div-gpt-ad]",
         ),
     ),

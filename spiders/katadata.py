@@ -46,8 +46,6 @@ SITE = Site(
         prune=css(
             "div[class^=widget-baca-juga]",
             "div[class*=ai-summary]",
-            "script",
-            "style",
         ),
     ),
 )

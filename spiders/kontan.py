@@ -40,8 +40,6 @@ SITE = Site(
         )
         + css(
             "[id^=div-gpt-ad]",
-            "script",
-            "style",
         ),
     ),
 )

@@ -42,8 +42,6 @@ SITE = Site(
             "ins[data-revive-zoneid]",
             "[id^=gpt-]",
             ".baca-holder",
-            "script",
-            "style",
         ),
         # news_keywords mixes channel labels into the topic keywords.
         drop_tags=(

@@ -54,8 +54,6 @@ SITE = Site(
             "div.ads-placeholder",
             "div.paging",
             "[id^=div-gpt-ad]",
-            "script",
-            "style",
         ),
     ),
 )

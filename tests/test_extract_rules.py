@@ -10,7 +10,7 @@ from parsel import Selector
 from crawler.extraction.generic import _labelled_byline, _list_residue
 from crawler.extraction.indonesian import LIST_LABEL_RE
 from crawler.extraction.steps import build_record
-from crawler.extraction.urls import drop_params
+from crawler.site import drop_params
 from crawler.sites import site_for_url
 from tests.conftest import load_fixture
 

@@ -33,28 +33,38 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def replace_atomically(staging: Path, final: Path) -> Path:
+    """Flush the staged file to disk, rename it to its final name and flush the folder: after
+    a crash the final name holds the whole file or the old one, never part of it."""
+    with staging.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(staging, final)
+    _fsync_dir(final.parent)
+    return final
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Write a small file (a run summary) whole or not at all. Its staging name is not a
+    ``.partial`` one: recovery finishes only JSON Lines files."""
+    staging = path.with_name(path.name + ".tmp")
+    staging.write_bytes(data)
+    return replace_atomically(staging, path)
+
+
 def finish(partial: Path) -> Path:
     """Cut a partial file at its last complete line and move it to its final name (gzip when
     the final name ends in .gz). Returns the final path."""
     final = partial.with_name(partial.name[: -len(PARTIAL)])
     with partial.open("rb+") as handle:
-        data = handle.read()
-        cut = data.rfind(b"\n") + 1
-        if cut < len(data):
-            handle.truncate(cut)
-        handle.flush()
-        os.fsync(handle.fileno())
-    if final.suffix == ".gz":
-        staging = final.with_name(final.name + ".gzpart")
-        with partial.open("rb") as src, gzip.open(staging, "wb") as dst:
-            shutil.copyfileobj(src, dst)
-        with staging.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(staging, final)
-        partial.unlink()
-    else:
-        os.replace(partial, final)
-    _fsync_dir(final.parent)
+        cut = handle.read().rfind(b"\n") + 1
+        handle.truncate(cut)
+    if final.suffix != ".gz":
+        return replace_atomically(partial, final)
+    staging = final.with_name(final.name + ".gzpart")
+    with partial.open("rb") as src, gzip.open(staging, "wb") as dst:
+        shutil.copyfileobj(src, dst)
+    replace_atomically(staging, final)
+    partial.unlink()
     return final
 
 

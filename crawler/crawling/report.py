@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
 
+from crawler.errors import ExitStatus
+
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
-
-EXIT_OK, EXIT_TOO_MANY_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 75
 
 
 class RecordStats:
@@ -137,16 +137,16 @@ def health_warnings(site: str, summary: dict[str, Any], previous_mean_words: flo
     return [f"{site}: " + "; ".join(warnings)] if warnings else []
 
 
-def site_status(summary: dict[str, Any], max_failed_share: float, max_dropped_share: float) -> int:
+def site_status(summary: dict[str, Any], max_failed_share: float, max_dropped_share: float) -> ExitStatus:
     """0 when the run worked, 1 when it finished but too much failed."""
     if summary["finish_reason"] not in (None, "finished"):
-        return EXIT_TOO_MANY_FAILED
+        return ExitStatus.FAILED
     failed = sum(summary["failed"].values())
     attempted_pages = failed + summary["fetched"]
     if attempted_pages and failed / attempted_pages > max_failed_share:
-        return EXIT_TOO_MANY_FAILED
+        return ExitStatus.FAILED
     dropped = sum(summary["dropped"].values())
     attempted = dropped + summary["written"]
     if attempted and dropped / attempted > max_dropped_share:
-        return EXIT_TOO_MANY_FAILED
-    return EXIT_OK
+        return ExitStatus.FAILED
+    return ExitStatus.OK

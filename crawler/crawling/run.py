@@ -5,7 +5,6 @@ exit status a monitor can act on."""
 from __future__ import annotations
 
 import json
-import os
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -13,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from crawler import __version__
-from crawler.crawling.output import finish, read_records, recover
-from crawler.crawling.report import EXIT_OK, health_warnings, site_status, site_summary
+from crawler.crawling.output import finish, read_records, recover, write_atomically
+from crawler.crawling.report import health_warnings, site_status, site_summary
 from crawler.crawling.state import SeenStore
+from crawler.errors import ExitStatus
 
 
 @dataclass
@@ -95,7 +95,7 @@ def _report(plan: CrawlPlan, crawlers: dict, targets: dict[str, Path], started: 
         "state": str(plan.state),
         "sites": {},
     }
-    status = EXIT_OK
+    status = ExitStatus.OK
     with SeenStore(plan.state) as store:
         for site, crawler in crawlers.items():
             numbers = site_summary(site, crawler.stats.get_stats())
@@ -123,7 +123,5 @@ def _report(plan: CrawlPlan, crawlers: dict, targets: dict[str, Path], started: 
     )
     for path in filter(None, [where, plan.stats_file]):
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".partial")
-        tmp.write_text(text, "utf-8")
-        os.replace(tmp, path)
+        write_atomically(path, text.encode("utf-8"))
     return status

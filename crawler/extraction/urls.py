@@ -57,16 +57,6 @@ def strip_tracking(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, query, ""))
 
 
-def drop_params(url: str, names: tuple[str, ...]) -> str:
-    """The URL without the named query parameters: a site's own switches that never change the
-    article (tempo 2015 serves the same page with and without ``?i=1``)."""
-    if not names or "?" not in url:
-        return url
-    parts = urlsplit(url)
-    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in names]
-    return urlunsplit(parts._replace(query=urlencode(kept)))
-
-
 def canonicalize(url: str) -> str:
     """Tracking parameters, fragments, AMP and mobile variants and "all pages" switches removed."""
     parts = urlsplit(url.strip())
