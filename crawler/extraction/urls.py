@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import tldextract
+from tld import get_fld
 
 # Query parameters that never change which article a URL points to.
 TRACKING_PARAMS_RE = re.compile(
@@ -22,12 +22,6 @@ _PAGE_VALUES = frozenset({"all", "1", "", "full", "true"})
 _AMP_PATH_RE = re.compile(r"(?:/amp)(?=/|$)|\.amp(?=$|\.html?$)", re.IGNORECASE)
 
 
-@cache
-def _extractor() -> tldextract.TLDExtract:
-    # The bundled Public Suffix List snapshot: no network access at run time.
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
-
-
 def registered_domain(url: str) -> str:
     """ "kompas.com" for "https://nasional.kompas.com/read/...", the host for IPs/localhost."""
     return _domain_of_host((urlsplit(url).hostname or "").lower())
@@ -35,7 +29,9 @@ def registered_domain(url: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _domain_of_host(host: str) -> str:
-    return _extractor()(host).top_domain_under_public_suffix or host
+    """The Public Suffix List bundled with ``tld`` (no network at run time; ICANN suffixes only,
+    so "foo.blogspot.com" belongs to blogspot.com). It loads in a tenth of the time tldextract's did."""
+    return get_fld(host, fix_protocol=True, fail_silently=True, search_private=False) or host
 
 
 def same_site(a: str, b: str) -> bool:
