@@ -45,7 +45,7 @@ class Query:
 
     def select(self, scope: Selector, **variables: str) -> SelectorList[Selector]:
         """Every match; XPath may use the variables given (``$path``)."""
-        return scope.xpath(self.text, **variables) if self.is_xpath else scope.css(self.text)
+        return scope.xpath(self.text, namespaces=None, **variables) if self.is_xpath else scope.css(self.text)
 
 
 Queries = tuple[Query, ...]

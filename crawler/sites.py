@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from functools import cache
+from typing import Any
 
 from crawler.site import Site
 
@@ -53,7 +54,7 @@ def site_for_url(url: str) -> Site | None:
     return sites()[names[0]] if len(names) == 1 else None
 
 
-def site_list() -> list[dict[str, object]]:
+def site_list() -> list[dict[str, Any]]:
     """Every site with its domains and entry points, for ``warta sites``."""
     return [
         {

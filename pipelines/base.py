@@ -10,28 +10,30 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from crawler.errors import WartaError
-from crawler.extraction.steps import Step
+from crawler.extraction.steps import Record
 
 if TYPE_CHECKING:
+    from typing import Self
+
     from scrapy.crawler import Crawler
 
 
 class StepPipeline:
-    step: ClassVar[Step]
+    step: ClassVar[staticmethod[[Record, Counter[str] | None], Record]]  # a step of crawler.extraction.steps
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler):
+    def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
     def process_item(self, item: Any) -> dict[str, Any]:
         counts: Counter = Counter()
         record = ItemAdapter(item).asdict()
         try:
-            record = type(self).step(record, counts)
+            record = self.step(record, counts)
         except WartaError as exc:
             site = record.get("site") or "unknown"
             self.stats.inc_value(f"warta/dropped/{exc.reason}")

@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 import scrapy
 from parsel import Selector
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from crawler.crawling import discovery
@@ -93,7 +93,8 @@ class NewsSpider(scrapy.Spider):
         return scrapy.Request(self.site.fetch_url(url), self.parse_article, errback=self.on_error, **kwargs)
 
     def on_error(self, failure: Failure) -> None:
-        url = failure.request.url if hasattr(failure, "request") else "?"
+        request = getattr(failure, "request", None)  # Scrapy sets it on download failures
+        url = request.url if request is not None else "?"
         self.fail(url, failure_reason(failure), "failed")
 
     def fail(self, url: str, reason: str, kind: str = "dropped") -> None:
@@ -134,6 +135,9 @@ class NewsSpider(scrapy.Spider):
         yield from self.follow_articles(response, entries)
 
     def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
+        if not isinstance(response, TextResponse):  # an image or a binary where a listing was
+            self.crawler.stats.inc_value("warta/discovery/unreadable entry point")
+            return
         requests = list(self.follow_articles(response, response.css("a::attr(href)").getall()))
         yield from requests
         depth = response.meta.get("warta_depth", 1)
@@ -159,9 +163,9 @@ class NewsSpider(scrapy.Spider):
             yield self.article_request(url, meta={"warta_article": True, "warta_lastmod": entry.changed})
 
     # -- articles -----------------------------------------------------------------------
-    def _parse(self, response: Response) -> Selector | ExtractionError:
+    def _read_doc(self, response: Response) -> Selector | ExtractionError:
         if response not in self._docs:
-            content_type = response.headers.get("Content-Type", b"").decode("latin-1") or None
+            content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
             try:
                 self._docs[response] = parse(response.body, content_type)
             except ExtractionError as exc:
@@ -170,12 +174,12 @@ class NewsSpider(scrapy.Spider):
 
     def doc(self, response: Response) -> Selector | None:
         """The article page as extraction reads it (None when it is not HTML), parsed once."""
-        found = self._parse(response)
+        found = self._read_doc(response)
         return found if isinstance(found, Selector) else None
 
     def extract(self, response: Response) -> Draft | None:
         self.crawler.stats.inc_value(f"warta/{self.name}/fetched")
-        doc = self._parse(response)
+        doc = self._read_doc(response)
         site = self.site if self.site.rules is not None else None
         try:
             if isinstance(doc, ExtractionError):
@@ -220,7 +224,7 @@ class NewsSpider(scrapy.Spider):
         """Page 1 of a split article, asked again for every page at once (when the site says how)."""
         doc = self.doc(response)
         url = self.site.all_pages_url(response.url, doc) if doc is not None else None
-        if url is None or response.meta.get("warta_all_pages"):
+        if url is None or response.request is None or response.meta.get("warta_all_pages"):
             return None
         meta = {k: v for k, v in response.meta.items() if k != "warta_article"}  # already let through
         return response.request.replace(url=url, dont_filter=True, meta={**meta, "warta_all_pages": True})
@@ -229,10 +233,13 @@ class NewsSpider(scrapy.Spider):
         """A later page failed: keep what the earlier pages gave, and count it."""
         self.on_error(failure)
         self.crawler.stats.inc_value(f"warta/{self.name}/incomplete_articles")
-        yield from self.finish(failure.request.cb_kwargs["drafts"])
+        request = getattr(failure, "request", None)
+        yield from self.finish(request.cb_kwargs["drafts"] if request is not None else [])
 
     def finish(self, drafts: list[Draft]) -> Iterator[Draft]:
         """The joined draft, unless it was published outside the --since/--until window."""
+        if not drafts:
+            return
         draft = merge_pages(drafts) if len(drafts) > 1 else drafts[0]
         if not self.urls and not self.window.holds(draft.get("published_raw")):
             self.crawler.stats.inc_value(f"warta/{self.name}/skipped/outside date window")

@@ -30,7 +30,7 @@ REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
 
 def failure_reason(failure: Failure) -> str:
     """ "HTTP 404", "timeout", "connection lost", "forbidden by robots.txt", ..."""
-    if failure.check(HttpError):
+    if isinstance(failure.value, HttpError):
         return f"HTTP {failure.value.response.status}"
     if failure.check(IgnoreRequest):
         return "forbidden by robots.txt" if "robots" in str(failure.value).lower() else "request ignored"

@@ -7,6 +7,7 @@ registry (:mod:`crawler.sites`), on the spider class that ``WARTA_SPIDER_CLASS``
 
 from __future__ import annotations
 
+import builtins
 import os
 from functools import cache
 from typing import Any
@@ -27,8 +28,8 @@ class SiteLoader:
 
     def __init__(self, settings: BaseSettings) -> None:
         base = load_object(settings.get("WARTA_SPIDER_CLASS", "spiders.base.NewsSpider"))
-        packages = tuple(settings.getlist("SPIDER_MODULES"))
-        self._spiders = {name: spider_class(base, site) for name, site in sites(packages).items()}
+        self._sites = sites(tuple(settings.getlist("SPIDER_MODULES")))
+        self._spiders = {name: spider_class(base, site) for name, site in self._sites.items()}
 
     @classmethod
     def from_settings(cls, settings: BaseSettings) -> SiteLoader:
@@ -40,11 +41,11 @@ class SiteLoader:
         except KeyError:
             raise KeyError(f"Spider not found: {spider_name}") from None
 
-    def list(self) -> list[str]:
+    def list(self) -> builtins.list[str]:
         return list(self._spiders)
 
-    def find_by_request(self, request: Request) -> list[str]:
-        return [name for name, spider in self._spiders.items() if spider.site.handles(request.url)]  # type: ignore[attr-defined]
+    def find_by_request(self, request: Request) -> builtins.list[str]:
+        return [name for name, site in self._sites.items() if site.handles(request.url)]
 
 
 def spider_class(base: type[Spider], site: Site) -> type[Spider]:

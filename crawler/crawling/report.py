@@ -16,6 +16,7 @@ from crawler.errors import ExitStatus
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
+    from twisted.internet.task import LoopingCall
 
 
 class RecordStats:
@@ -44,7 +45,8 @@ class Progress:
     """A progress line per site on stderr every WARTA_PROGRESS_INTERVAL seconds (0: off)."""
 
     def __init__(self, crawler: Crawler, interval: float) -> None:
-        self.crawler, self.interval, self.task = crawler, interval, None
+        self.crawler, self.interval = crawler, interval
+        self.task: LoopingCall | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Progress:
@@ -59,9 +61,9 @@ class Progress:
         return ext
 
     def opened(self, spider: Any) -> None:
-        from twisted.internet import task
+        from twisted.internet.task import LoopingCall
 
-        self.task = task.LoopingCall(self.report, spider)
+        self.task = LoopingCall(self.report, spider)
         self.task.start(self.interval, now=False)
 
     def report(self, spider: Any) -> None:

@@ -45,9 +45,10 @@ class RetryAfterMiddleware:
     async def process_response(self, request: Request, response: Response) -> Request | Response:
         if response.status not in (429, 503):
             return response
-        wait = retry_after_seconds(response.headers.get("Retry-After", b"").decode("latin-1"))
+        wait = retry_after_seconds((response.headers.get("Retry-After") or b"").decode("latin-1"))
         if wait is None:
             return response  # Scrapy's RetryMiddleware decides as usual
+        assert self.crawler.spider is not None  # a response means a spider is running
         retry = get_retry_request(
             request,
             spider=self.crawler.spider,

@@ -21,7 +21,7 @@ from crawler.errors import ExitStatus
 @dataclass
 class CrawlPlan:
     sites: list[str]
-    out: Path | None  # DIR: DIR/<site>/<stamp>.jsonl
+    out: Path  # DIR: DIR/<site>/<stamp>.jsonl (unless output is given)
     output: Path | None  # -o FILE
     state: Path
     gzip: bool = False

@@ -286,7 +286,8 @@ def _relative(m: re.Match[str], s: str, reference: object, tz0: tzinfo) -> _Foun
         if unit in ("month", "year"):
             k = ref.year * 12 + ref.month - 1 - (n if unit == "month" else 12 * n)
             iso = f"{k // 12:04d}" if unit == "year" else f"{k // 12:04d}-{k % 12 + 1:02d}"
-            return (iso, unit, False, start, end) if k >= 12 else None  # type: ignore[arg-type]
+            precision: Precision = "month" if unit == "month" else "year"
+            return (iso, precision, False, start, end) if k >= 12 else None
         shift = -n * (7 if unit == "week" else 1)
     else:
         word = RELATIVE_WORDS[" ".join(m.group("rwd").lower().split())]
@@ -344,12 +345,11 @@ def _resolve(m: re.Match[str], s: str, reference: object, tz0: tzinfo, with_time
         hh = hh if len(hh) == 2 else "0" + hh
         if hh > "23" or mm > "59" or (ss and ss > "59"):
             return None
-        hms = "T" + hh + ":" + mm + ":" + (ss or "00")
         z = _ZONE_AT.match(s, end)
         tz = _zone(z) if z else None
         end = z.end() if z and tz else end
         prec: Precision = "second" if g("isec") else "minute"
-        return (_stamp(day, hms, tz or tz0), prec, mismatch, start, end)
+        return (_stamp(day, "T" + hh + ":" + mm + ":" + (ss or "00"), tz or tz0), prec, mismatch, start, end)
     if not with_time:
         return (day.isoformat(), "day", mismatch, start, end)
     if (t := _TIME_AFTER.match(s, end)) and (hms := _clock(t)):
