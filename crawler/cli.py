@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ def _error(message: str) -> None:
     print(f"warta: {message}", file=sys.stderr)
 
 
-def _emit(record: dict[str, Any]) -> None:
+def _emit(record: Mapping[str, Any]) -> None:
     from crawler.extraction.record import to_json_line
 
     sys.stdout.write(to_json_line(record) + "\n")

@@ -10,7 +10,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from crawler.errors import WartaError
-from crawler.extraction.steps import Record
+from crawler.extraction.record import Draft
 
 if TYPE_CHECKING:
     from typing import Self
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 class StepPipeline:
-    step: ClassVar[staticmethod[[Record, Counter[str] | None], Record]]  # a step of crawler.extraction.steps
+    step: ClassVar[staticmethod[[Draft, Counter[str] | None], Draft]]  # a step of crawler.extraction.steps
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler

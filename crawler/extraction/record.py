@@ -7,32 +7,77 @@ record warta writes is checked against it.
 from __future__ import annotations
 
 import json
+import typing
+from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
-from typing import Any
+from typing import Any, TypedDict
 
 from jsonschema import Draft202012Validator
 
 SCHEMA_VERSION = 1
 
-LIST_KEYS = ("authors", "editors", "tags", "images", "embeds", "dates_mentioned")
-SCALAR_KEYS = (
-    "id", "url", "canonical_url", "site", "title", "description", "published_at",
-    "published_raw", "modified_at", "modified_raw", "section", "dateline", "place", "text",
-    "credit", "language", "fetched_at", "extractor",
-)  # fmt: skip
 
-KEY_ORDER = (
-    "schema_version", "id", "url", "canonical_url", "site", "title", "description", "authors",
-    "editors", "published_at", "published_raw", "modified_at", "modified_raw", "section", "tags",
-    "dateline", "place", "text", "credit", "images", "embeds", "dates_mentioned", "language",
-    "word_count", "pages", "fetched_at", "extractor",
-)  # fmt: skip
+class Image(TypedDict):
+    url: str
+    caption: str | None
+    credit: str | None
 
 
-def empty_record() -> dict[str, Any]:
+class Embed(TypedDict):
+    kind: str  # twitter, instagram, facebook, tiktok, youtube, video, other
+    url: str | None
+
+
+class DateMention(TypedDict):
+    text: str
+    date: str
+
+
+class Record(TypedDict):
+    """One article, keys in the documented order (RECORD.md; a test holds it equal to the schema)."""
+
+    schema_version: int
+    id: str
+    url: str
+    canonical_url: str
+    site: str
+    title: str
+    description: str | None
+    authors: list[str]
+    editors: list[str]
+    published_at: str | None
+    published_raw: str | None
+    modified_at: str | None
+    modified_raw: str | None
+    section: str | None
+    tags: list[str]
+    dateline: str | None
+    place: str | None
+    text: str
+    credit: str | None
+    images: list[Image]
+    embeds: list[Embed]
+    dates_mentioned: list[DateMention]
+    language: str | None
+    word_count: int
+    pages: int
+    fetched_at: str
+    extractor: str
+
+
+# A record on its way through the steps: every key present, values not yet checked.
+Draft = dict[str, Any]
+
+_TYPES = typing.get_type_hints(Record)
+KEY_ORDER = tuple(_TYPES)
+LIST_KEYS = tuple(k for k, kind in _TYPES.items() if typing.get_origin(kind) is list)
+SCALAR_KEYS = tuple(k for k, kind in _TYPES.items() if kind is str or kind == str | None)
+
+
+def empty_record() -> Draft:
     """A record with every key present and every value unknown."""
-    record: dict[str, Any] = dict.fromkeys(KEY_ORDER)
+    record: Draft = dict.fromkeys(KEY_ORDER)
     record["schema_version"] = SCHEMA_VERSION
     for key in LIST_KEYS:
         record[key] = []
@@ -41,7 +86,7 @@ def empty_record() -> dict[str, Any]:
     return record
 
 
-def tidy(record: dict[str, Any]) -> dict[str, Any]:
+def tidy(record: Draft) -> Draft:
     """Key order as documented; empty strings become null, so 'unknown' has one spelling."""
     out = {key: record.get(key) for key in KEY_ORDER}
     for key in SCALAR_KEYS:
@@ -64,12 +109,12 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(schema())
 
 
-def validation_errors(record: dict[str, Any]) -> list[str]:
+def validation_errors(record: Mapping[str, Any]) -> list[str]:
     """Human-readable schema violations, empty when the record is valid."""
     errors = sorted(_validator().iter_errors(record), key=lambda e: list(e.absolute_path))
     return [f"{'/'.join(map(str, e.absolute_path)) or '<record>'}: {e.message}" for e in errors]
 
 
-def to_json_line(record: dict[str, Any]) -> str:
+def to_json_line(record: Mapping[str, Any]) -> str:
     """One line of JSON Lines: UTF-8 text, not ASCII-escaped."""
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))

@@ -12,19 +12,18 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import cast
 
 from crawler.errors import ExtractionError, InvalidRecord
 from crawler.extraction.dates import dateparser_fallback, find_dates, parse_date
 from crawler.extraction.extract import extract_article
 from crawler.extraction.language import detect_language
-from crawler.extraction.record import tidy, validation_errors
+from crawler.extraction.record import Draft, Record, tidy, validation_errors
 from crawler.extraction.text import clean_paragraphs
 from crawler.extraction.urls import article_id, canonicalize
 from crawler.site import Site
 
-Record = dict[str, Any]
-Step = Callable[[Record, Counter | None], Record]
+Step = Callable[[Draft, Counter | None], Draft]
 
 
 def _count(stats: Counter | None, key: str) -> None:
@@ -32,7 +31,7 @@ def _count(stats: Counter | None, key: str) -> None:
         stats[key] += 1
 
 
-def _reference(record: Record) -> datetime | None:
+def _reference(record: Draft) -> datetime | None:
     try:
         return datetime.fromisoformat(record["fetched_at"]) if record.get("fetched_at") else None
     except ValueError:
@@ -53,14 +52,14 @@ def normalise_date_field(raw: str | None, reference: datetime | None, stats: Cou
     return value
 
 
-def normalise_dates(record: Record, stats: Counter | None = None) -> Record:
+def normalise_dates(record: Draft, stats: Counter | None = None) -> Draft:
     reference = _reference(record)
     for key in ("published", "modified"):
         record[f"{key}_at"] = normalise_date_field(record.get(f"{key}_raw"), reference, stats)
     return record
 
 
-def clean_text(record: Record, stats: Counter | None = None) -> Record:
+def clean_text(record: Draft, stats: Counter | None = None) -> Draft:
     cleaned = clean_paragraphs((record.get("text") or "").split("\n\n"), record.get("title"))
     if not cleaned.paragraphs:
         raise ExtractionError("no article text", "nothing left after cleanup")
@@ -94,13 +93,13 @@ def _parse_iso(value: str | None) -> datetime | None:
         return None
 
 
-def identify(record: Record, stats: Counter | None = None) -> Record:
+def identify(record: Draft, stats: Counter | None = None) -> Draft:
     record["canonical_url"] = canonicalize(record.get("canonical_url") or record["url"])
     record["id"] = article_id(record["canonical_url"])
     return record
 
 
-def validate(record: Record, stats: Counter | None = None) -> Record:
+def validate(record: Draft, stats: Counter | None = None) -> Draft:
     record = tidy(record)
     errors = validation_errors(record)
     if errors:
@@ -111,10 +110,11 @@ def validate(record: Record, stats: Counter | None = None) -> Record:
 STEPS: tuple[Step, ...] = (normalise_dates, clean_text, identify, validate)
 
 
-def finish_record(draft: Record, stats: Counter | None = None) -> Record:
+def finish_record(draft: Draft, stats: Counter | None = None) -> Record:
+    """The draft through every step; the last one, validation, makes it a Record."""
     for step in STEPS:
         draft = step(draft, stats)
-    return draft
+    return cast(Record, draft)
 
 
 def build_record(
