@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from crawler.errors import WartaError
@@ -78,6 +78,7 @@ def test_arbitrary_bytes(junk: bytes, url: str) -> None:
         max_leaves=12,
     )
 )
+@example(ld={"@type": [[]]})  # once crashed the metadata reader
 def test_arbitrary_json_ld(ld) -> None:
     import json
 

@@ -89,7 +89,8 @@ def json_ld_objects(sel: Selector) -> list[dict[str, Any]]:
 
 def _types(obj: dict[str, Any]) -> set[str]:
     kind = obj.get("@type")
-    return set(kind) if isinstance(kind, list) else {kind} if isinstance(kind, str) else set()
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k for k in kinds if isinstance(k, str)}  # a list may hold anything: [[]] crashed here
 
 
 def _names(value: Any) -> list[str]:
