@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
-from tests.conftest import assert_valid, load_fixture, run_warta
+from tests.conftest import REPO, assert_valid, load_fixture, run_warta
 
 
 def test_version_and_help() -> None:
@@ -106,3 +108,21 @@ def test_fetch_unknown_host() -> None:
     result = run_warta("fetch", "http://no-such-host.invalid/2025/01/01/a-b", "-s", "RETRY_TIMES=0")
     assert result.returncode == 1
     assert result.stderr.strip().endswith("DNS lookup failed (unknown host)")
+
+
+def test_extract_starts_no_crawl_engine() -> None:
+    """`warta extract` on a site page finds the site's rules without Scrapy or Twisted: the
+    one-page command stays cheap (benchmarks/one_page.py measures it)."""
+    page = REPO / "tests" / "fixtures" / "fakta_sample" / "input.html"
+    program = (
+        "import sys, contextlib, io\n"
+        "from crawler.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
+        f"    status = main(['extract', {str(page)!r}])\n"
+        "assert status == 0 and '\"extractor\":\"site:fakta\"' in out.getvalue()\n"
+        "print(sorted(m for m in ('scrapy', 'twisted') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert done.stdout.strip() == "[]"
