@@ -41,7 +41,7 @@ from crawler.extraction.indonesian import (
     BYLINE_ROLE_RE,
     BYLINE_SUFFIX_RE,
 )
-from crawler.extraction.media import take_embeds, take_images
+from crawler.extraction.media import take_embeds, take_images, unique_by_url
 from crawler.extraction.metadata import Metadata, read_metadata
 from crawler.extraction.record import empty_record
 from crawler.extraction.urls import registered_domain, same_site
@@ -397,18 +397,7 @@ def extract_article(
         section=section[0] if section else None,
         tags=list(dict.fromkeys(t for t in tags if t)),
         text="\n\n".join(paras),
-        images=_unique(images),
-        embeds=_unique(embeds),
+        images=unique_by_url(images),
+        embeds=unique_by_url(embeds),
     )
     return record
-
-
-def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen, out = set(), []
-    for item in items:
-        key = item.get("url")
-        if key and key in seen:
-            continue
-        seen.add(key)
-        out.append(item)
-    return out
