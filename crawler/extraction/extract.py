@@ -9,8 +9,8 @@ and validate it. A site's rules are tried first; when they find nothing the gene
 
 from __future__ import annotations
 
-import copy
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,16 +19,9 @@ from lxml import html
 from parsel import Selector
 
 from crawler.errors import ExtractionError
+from crawler.extraction.body import Body, page_count, read_site_body, site_body_node
 from crawler.extraction.dates import normalise_date
-from crawler.extraction.document import (
-    clean_space,
-    dash_bold_dateline,
-    drop,
-    node_text,
-    paragraphs,
-    parse,
-)
-from crawler.extraction.furniture import drop_clutter, drop_linked_titles
+from crawler.extraction.document import clean_space, node_text, parse
 from crawler.extraction.generic import (
     breadcrumb,
     generic_authors,
@@ -41,11 +34,11 @@ from crawler.extraction.indonesian import (
     BYLINE_ROLE_RE,
     BYLINE_SUFFIX_RE,
 )
-from crawler.extraction.media import take_embeds, take_images, unique_by_url
+from crawler.extraction.media import unique_by_url
 from crawler.extraction.metadata import Metadata, read_metadata
 from crawler.extraction.record import empty_record
 from crawler.extraction.urls import registered_domain, same_site
-from crawler.site import Queries, Rules, Site, all_matches, drop_params, first_match
+from crawler.site import Queries, Rules, Site, drop_params, first_match
 
 _DATE_HINT_RE = re.compile(
     r"\d{1,4}\s*[/.-]\s*\d{1,2}|\b\d{1,2}\s+[A-Za-z]{3,}\.?\s+\d{4}\b|\d{4}-\d{2}-\d{2}"
@@ -244,46 +237,33 @@ def _agrees(visible: str, declared: str) -> bool:
     return da.replace(tzinfo=None, second=0) == db.replace(tzinfo=None, second=0)
 
 
-def _words(paragraphs: list[str]) -> int:
-    return sum(len(p.split()) for p in paragraphs)
-
-
-def _page_count(found: list[Selector]) -> int:
-    """Pages in one response: the number of page blocks, or a number the page states
-    (an XPath string such as a dataLayer "total_page")."""
-    if len(found) == 1 and isinstance(found[0].root, str | int | float):
-        value = str(found[0].root).strip()
-        return max(1, int(float(value))) if re.fullmatch(r"\d+(?:\.0+)?", value) else 1
-    return max(1, len(found))
-
-
-def _site_body(sel: Selector, rules: Rules) -> html.HtmlElement | None:
-    found = first_match(sel, rules.body)
-    return found[0].root if found and isinstance(found[0].root, html.HtmlElement) else None
-
-
-def _lead_images(sel: Selector, rules: Rules, url: str) -> list[dict[str, Any]]:
-    images = []
-    for container in first_match(sel, rules.images):
-        images += take_images(copy.deepcopy(container.root), url, remove=False)
-    return images
-
-
-def _site_text(body: html.HtmlElement, rules: Rules, url: str) -> tuple[list[str], list, list]:
-    body = copy.deepcopy(body)
-    scope = Selector(root=body, type="html")
-    for found in all_matches(scope, rules.prune):
-        drop(found.root)
-    embeds = take_embeds(body, url)
-    images = take_images(body, url)
-    dash_bold_dateline(body)
-    drop_linked_titles(body)
-    drop_clutter(body)
-    paras = [p for p in paragraphs(body) if not any(r.search(p) for r in rules.drop_text_res)]
-    return paras, images, embeds
-
-
 Draft = dict[str, Any]
+
+
+def read_body(doc: Selector, url: str, site: Site | None, meta: Metadata) -> Body:
+    """The article body: the site's reading when its body selector finds the article, else the
+    generic one. Raises ExtractionError when the page holds no article to read."""
+    rules = site.rules if site else None
+    node = site_body_node(doc, rules) if rules else None
+    generic = None
+    if site and rules and node is not None:
+        body = read_site_body(doc, node, rules, url, f"site:{site.name}")
+        if body.words < SHORT_SITE_TEXT:
+            # A body selector that now matches a small box (the site's markup moved): when the
+            # page holds far more article text, the generic path reads it instead.
+            generic = generic_text(doc, url)
+        if body.paragraphs and (generic is None or generic.words < max(3 * body.words, 2 * SHORT_SITE_TEXT)):
+            return replace(body, pages=page_count(doc, rules))
+    # Neither the site's URL shape nor its body markup nor the page itself says "article".
+    # A page that declares itself one (og:type, JSON-LD) is read: the site may have moved
+    # both its URLs and its markup, and someone with that one URL still wants the article.
+    off_pattern = site and site.article_url is not None and not site.is_article_url(url)
+    if off_pattern and node is None and not meta.declares_article:
+        raise ExtractionError("no article", "not an article page of this site")
+    body = generic or generic_text(doc, url)
+    if not body.paragraphs:
+        raise ExtractionError("no article text")
+    return body
 
 
 def extract_article(
@@ -302,35 +282,9 @@ def extract_article(
     rules = site.rules if site else None
     record["site"] = site.name if site else registered_domain(url)
 
-    body_node = _site_body(sel, rules) if rules else None
-    paras: list[str] = []
-    generic = None
-    if site and rules and body_node is not None:
-        paras, images, embeds = _site_text(body_node, rules, url)
-        images = _lead_images(sel, rules, url) + images
-        if _words(paras) < SHORT_SITE_TEXT:
-            # A body selector that now matches a small box (the site's markup moved): when the
-            # page holds far more article text, the generic path reads it instead.
-            generic = generic_text(sel, url)
-            if _words(generic[0]) >= max(3 * _words(paras), 2 * SHORT_SITE_TEXT):
-                paras = []
-    if paras:
-        assert site and rules
-        record["extractor"] = f"site:{site.name}"
-        record["pages"] = _page_count(first_match(sel, rules.pages))
-        content = body_node
-    else:
-        # Neither the site's URL shape nor its body markup nor the page itself says "article".
-        # A page that declares itself one (og:type, JSON-LD) is read: the site may have moved
-        # both its URLs and its markup, and someone with that one URL still wants the article.
-        off_pattern = site and site.article_url is not None and not site.is_article_url(url)
-        if off_pattern and body_node is None and not meta.declares_article:
-            raise ExtractionError("no article", "not an article page of this site")
-        paras, images, embeds, content = generic or generic_text(sel, url)
-        record["extractor"] = "generic"
-    if not paras:
-        raise ExtractionError("no article text")
-
+    found = read_body(sel, url, site, meta)
+    paras, images, embeds, content = found.paragraphs, found.images, found.embeds, found.node
+    record.update(extractor=found.extractor, pages=found.pages)
     site_rules = rules if record["extractor"] != "generic" else None
     title = _choose_title(sel, url, meta, site_rules)
     # A site that says where its date is gets no guessing of its own: when its selector finds
