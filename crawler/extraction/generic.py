@@ -13,6 +13,7 @@ import trafilatura
 from lxml import html
 from parsel import Selector
 
+from crawler.extraction.body import Body
 from crawler.extraction.dates import normalise_date
 from crawler.extraction.document import BLOCK_TAGS, SKIP_TAGS, clean_space, dash_bold_dateline, node_text
 from crawler.extraction.furniture import NON_CONTENT_XPATH, PAGE_LINK, drop_clutter, drop_linked_titles
@@ -24,7 +25,7 @@ from crawler.extraction.indonesian import (
     NAME_RE,
     SOURCE_LINE_RE,
 )
-from crawler.extraction.media import take_embeds, take_images
+from crawler.extraction.media import Image, take_embeds, take_images
 
 # A declared articleBody shorter than this is a teaser, not the article.
 MIN_DECLARED_BODY_WORDS = 80
@@ -41,8 +42,8 @@ def main_node(root: html.HtmlElement) -> html.HtmlElement | None:
     return best
 
 
-def generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.HtmlElement | None]:
-    """(paragraphs, images, embeds, the main text block) of a page read without site rules."""
+def generic_text(sel: Selector, url: str) -> Body:
+    """The body of a page read without site rules; its node is the main text block (of a copy)."""
     root = copy.deepcopy(sel.root)
     main = main_node(root)
     embeds = take_embeds(main if main is not None else root, url)
@@ -50,7 +51,7 @@ def generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.H
     if main is not None:
         dash_bold_dateline(main)
         drop_linked_titles(main)
-    images = []
+    images: list[Image] = []
     for img in root.xpath("//img"):
         if img.getparent() is None or img.xpath(NON_CONTENT_XPATH):
             continue
@@ -73,7 +74,7 @@ def generic_text(sel: Selector, url: str) -> tuple[list[str], list, list, html.H
     )
     paras = [p for p in (clean_space(p) for p in (extracted or "").split("\n")) if p and not _list_residue(p)]
     paras = _restore_headings(scope if scope is not None else main, _loose_lead(root, main, paras))
-    return paras + _trailing_credit(root, paras), images, embeds, main
+    return Body(paras + _trailing_credit(root, paras), images, embeds, main)
 
 
 def _declared_body(root: html.HtmlElement, main: html.HtmlElement | None) -> html.HtmlElement | None:

@@ -116,6 +116,21 @@ def _content_text(el: html.HtmlElement) -> str:
     return node_text(clone)
 
 
+def unique_by_url(items: list[dict[str, str | None]]) -> list[dict[str, str | None]]:
+    """The first of each image or embed by URL, in order: a page (or the pages of one article)
+    often shows the same photo or post twice. Items without a URL are all kept."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        url = item.get("url")
+        if url and url in seen:
+            continue
+        if url:
+            seen.add(url)
+        out.append(item)
+    return out
+
+
 def take_images(scope: html.HtmlElement, base: str, remove: bool = True) -> list[Image]:
     """Images in ``scope`` with their captions; captions (and figures) removed when asked."""
     images: list[Image] = []

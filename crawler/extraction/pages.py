@@ -4,20 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from crawler.extraction.media import unique_by_url
+
 Draft = dict[str, Any]
-
-
-def _unique_by_url(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: set[str] = set()
-    out = []
-    for item in items:
-        url = item.get("url")
-        if url and url in seen:
-            continue
-        if url:
-            seen.add(url)
-        out.append(item)
-    return out
 
 
 def merge_pages(drafts: list[Draft]) -> Draft:
@@ -30,7 +19,7 @@ def merge_pages(drafts: list[Draft]) -> Draft:
             if paragraph and paragraph not in paragraphs[-3:]:
                 paragraphs.append(paragraph)
     merged["text"] = "\n\n".join(paragraphs)
-    merged["images"] = _unique_by_url([i for d in drafts for i in d.get("images") or []])
-    merged["embeds"] = _unique_by_url([e for d in drafts for e in d.get("embeds") or []])
+    merged["images"] = unique_by_url([i for d in drafts for i in d.get("images") or []])
+    merged["embeds"] = unique_by_url([e for d in drafts for e in d.get("embeds") or []])
     merged["pages"] = sum(int(d.get("pages") or 1) for d in drafts)
     return merged

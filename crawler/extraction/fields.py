@@ -1,0 +1,143 @@
+"""The record's fields, each resolved in one place and in one order: the site's selectors, then
+what the page declares (:class:`Metadata`: JSON-LD, OpenGraph, meta tags), then where pages
+usually print it. A field that departs from that order says why where it does. The dates have
+their own module, :mod:`crawler.extraction.datefields`.
+
+``rules`` is the site's rules when they read the body, else None: a page whose body the site's
+selector missed is read like any page, since the site's other selectors have likely moved too.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml import html
+from parsel import Selector
+
+from crawler.extraction.document import clean_space, node_text
+from crawler.extraction.generic import breadcrumb, generic_authors, generic_editors, generic_tags
+from crawler.extraction.media import Image, unique_by_url
+from crawler.extraction.metadata import Metadata
+from crawler.extraction.names import clean_names, is_publisher, site_names, strip_title
+from crawler.extraction.urls import same_site
+from crawler.site import Queries, Rules, Site, drop_params, first_match
+
+
+def site_texts(scope: Selector, queries: Queries) -> list[str]:
+    """What the first matching selector finds, each text once: an element's visible text, or
+    the string an attribute or ``text()`` selector gives."""
+    values: list[str] = []
+    for found in first_match(scope, queries):
+        root = found.root
+        text = node_text(root) if isinstance(root, html.HtmlElement) else clean_space(str(found.get()))
+        if text and text not in values:
+            values.append(text)
+    return values
+
+
+def resolve_title(doc: Selector, url: str, meta: Metadata, rules: Rules | None) -> str | None:
+    """The headline as the site shows it, without the site's name."""
+    if rules:
+        found = site_texts(doc, rules.title)
+        if found:
+            return found[0]
+    names = site_names(url, meta)
+    candidates = [strip_title(t, names) for t in meta.titles]
+    headings = [node_text(s.root) for s in doc.xpath("//h1")[:5]]
+    squashed = {_squash(c) for c in candidates}
+    # The page before the declared titles when an <h1> repeats one of them: it is the headline
+    # as shown, where declared titles carry the site's name or other wording.
+    for heading in headings:
+        if len(heading.split()) < 3:  # "Regional": a section label in an <h1>, not the headline
+            continue
+        if _squash(heading) in squashed or any(heading in t for t in meta.titles):
+            return heading
+    return candidates[0] if candidates else next((h for h in headings if h), None)
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only: "Raja Ampat: Apa Iya?" and "Raja Ampat Apa Iya" are one title."""
+    return re.sub(r"\W+", "", text).lower()
+
+
+def resolve_canonical(url: str, meta: Metadata, site: Site | None) -> str:
+    """The declared canonical URL when it is a real article URL of the same site, else the URL
+    fetched; a site's query switches that never change the article are dropped."""
+    url = drop_params(url, site.drop_params) if site else url
+    for candidate in meta.canonical:
+        candidate = candidate.strip()
+        if not candidate.startswith(("http://", "https://")) or not same_site(candidate, url):
+            continue
+        if site and site.article_url is not None:
+            if site.is_article_url(candidate):
+                return drop_params(candidate, site.drop_params)
+        elif urlsplit(candidate).path.strip("/"):
+            return candidate
+    return url
+
+
+def resolve_authors(doc: Selector, url: str, meta: Metadata, rules: Rules | None) -> list[str]:
+    """The people credited with writing; the publisher ("Kompas Cyber Media") is not one."""
+    if rules and rules.authors:
+        # A site that says where its byline is gets no guessing from meta tags that often name
+        # the publisher; its JSON-LD author names count as declared, with no publisher filter.
+        found = clean_names(site_texts(doc, rules.authors)) or clean_names(meta.ld_authors)
+        if found:
+            return found
+    # No site rules, or the site's byline moved: look where bylines usually are.
+    names = site_names(url, meta)
+    declared = [a for a in clean_names(meta.authors) if not is_publisher(a, names)]
+    return declared or [a for a in clean_names(generic_authors(doc)) if not is_publisher(a, names)]
+
+
+def resolve_editors(doc: Selector, meta: Metadata, rules: Rules | None, authors: list[str]) -> list[str]:
+    """The people credited as editors, except those already credited as authors."""
+    found = clean_names(site_texts(doc, rules.editors)) if rules else []
+    editors = found or clean_names(meta.editors or generic_editors(doc))
+    return [e for e in editors if e not in authors]
+
+
+def resolve_section(doc: Selector, meta: Metadata, rules: Rules | None, title: str | None) -> str | None:
+    """The site's section or channel ("Internasional")."""
+    found = site_texts(doc, rules.section) if rules else []
+    return found[0] if found else meta.section or breadcrumb(doc, title)
+
+
+def resolve_tags(doc: Selector, meta: Metadata, rules: Rules | None, site: Site | None) -> list[str]:
+    """The article's tags, each once, without "#" and without the labels the site says are not tags."""
+    if rules and rules.tags:
+        tags = site_texts(doc, rules.tags) or meta.tags
+    else:
+        # The page's tag links before the declared keywords: keywords are often SEO lists
+        # ("Berita Terkini ...") or carry CMS placeholders, where the links are the site's tags.
+        tags = generic_tags(doc) or meta.tags
+    tags = [t for t in (clean_space(t.lstrip("#")) for t in tags) if t]
+    if site and site.rules:  # the site's own labels, whichever path read the body
+        tags = [t for t in tags if not any(r.fullmatch(t) for r in site.rules.drop_tags_res)]
+    return list(dict.fromkeys(t for t in tags if t))
+
+
+def resolve_description(meta: Metadata, site: Site | None, title: str | None) -> str | None:
+    """The lead the page declares, without a trailing run of hashtags. A few words, or the
+    headline again, is no lead."""
+    # Dropped when the site says its declared description is a slogan, whichever path read
+    # the body: the slogan is on every page of the site.
+    if site and site.rules and not site.rules.meta_description:
+        return None
+    description = meta.description
+    if description:
+        description = re.sub(r"(?:\s+#\w+)+$", "", description).strip()
+    if description and (len(description.split()) < 4 or description == title):
+        return None
+    return description
+
+
+def resolve_images(found: list[Image], meta: Metadata) -> list[Image]:
+    """The body's images, each once; the declared lead image when the body has none."""
+    # The page before the declared image: the body's images carry their captions and credits,
+    # the declared one is a bare URL (an image file's, or it is not used).
+    lead = [u for u in meta.images if re.search(r"/[^/?#]+\.\w{3,4}(?:[?#]|$)", u)]
+    if not found and lead:
+        return [{"url": lead[0], "caption": None, "credit": None}]
+    return unique_by_url(found)
