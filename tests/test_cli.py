@@ -111,8 +111,8 @@ def test_fetch_unknown_host() -> None:
 
 
 def test_extract_starts_no_crawl_engine() -> None:
-    """`warta extract` on a site page finds the site's rules without Scrapy or Twisted: the
-    one-page command stays cheap (benchmarks/one_page.py measures it)."""
+    """`warta extract` on a site page finds the site's rules without Scrapy or Twisted, and reads
+    it without trafilatura: the one-page command stays cheap (benchmarks/one_page.py measures it)."""
     page = REPO / "tests" / "fixtures" / "fakta_sample" / "input.html"
     program = (
         "import sys, contextlib, io\n"
@@ -120,7 +120,7 @@ def test_extract_starts_no_crawl_engine() -> None:
         "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
         f"    status = main(['extract', {str(page)!r}])\n"
         "assert status == 0 and '\"extractor\":\"site:fakta\"' in out.getvalue()\n"
-        "print(sorted(m for m in ('scrapy', 'twisted') if m in sys.modules))\n"
+        "print(sorted(m for m in ('scrapy', 'twisted', 'trafilatura') if m in sys.modules))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", program], capture_output=True, text=True, cwd=REPO, check=True

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
 
 from parsel import Selector
 
@@ -33,15 +32,12 @@ from crawler.extraction.fields import (
 from crawler.extraction.generic import generic_text
 from crawler.extraction.media import unique_by_url
 from crawler.extraction.metadata import Metadata, read_metadata
-from crawler.extraction.record import empty_record
+from crawler.extraction.record import Draft, empty_record
 from crawler.extraction.urls import registered_domain
 from crawler.site import Site
 
 MIN_GENERIC_WORDS = 20
 SHORT_SITE_TEXT = 80  # words: below this, a site body is checked against the generic reading
-
-Draft = dict[str, Any]
-
 
 def _iso_utc(moment: datetime) -> str:
     if moment.tzinfo is None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import copy
 import re
 
-import trafilatura
 from lxml import html
 from parsel import Selector
 
@@ -60,6 +59,8 @@ def generic_text(sel: Selector, url: str) -> Body:
         images += [i for i in take_images(img.getparent(), url) if inside_main or i["caption"]]
     drop_clutter(root, keep=main)
     scope = _declared_body(root, main)
+    import trafilatura  # 0.2 s to import: only pages read by the generic path pay for it
+
     extracted = trafilatura.extract(
         html.tostring(root if scope is None else _as_page(scope), encoding="unicode"),
         url=url,
@@ -94,7 +95,9 @@ def _declared_body(root: html.HtmlElement, main: html.HtmlElement | None) -> htm
 
 def _as_page(body: html.HtmlElement) -> html.HtmlElement:
     page = html.fromstring("<html><body></body></html>")
-    page.find("body").append(copy.deepcopy(body))
+    holder = page.find("body")
+    assert holder is not None  # the parser always makes the body written above
+    holder.append(copy.deepcopy(body))
     return page
 
 

@@ -137,9 +137,8 @@ def _crumb(objects: list[dict[str, Any]]) -> str | None:
         if not isinstance(items, list):
             continue
         items = sorted((i for i in items if isinstance(i, dict)), key=lambda i: _position(i.get("position")))
-        names = [_names(i.get("item")) or _names(i) for i in items]
-        names = [n[0] for n in names if n]
-        names = [n for n in names if n.lower() not in ("home", "beranda", "index", "indeks")]
+        found = [_names(i.get("item")) or _names(i) for i in items]
+        names = [n[0] for n in found if n and n[0].lower() not in ("home", "beranda", "index", "indeks")]
         if len(names) >= 2:
             return names[-2]
         if names:
@@ -196,7 +195,7 @@ def read_metadata(sel: Selector) -> Metadata:
     meta.authors = meta.ld_authors or _meta(sel, "author")[:1]
     meta.editors = _names(article.get("editor"))
     section = article.get("articleSection")
-    meta.section = (_strings(section) or [None])[0] or _first(sel, "article:section") or _crumb(objects)
+    meta.section = next(iter(_strings(section)), None) or _first(sel, "article:section") or _crumb(objects)
     meta.tags = (
         _strings(article.get("keywords"))
         or _meta(sel, "article:tag")
