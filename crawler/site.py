@@ -163,25 +163,17 @@ class Site:
     all_pages: AllPages | None = None
     next_article_page_links: Queries = ()
     rules: Rules | None = field(default_factory=Rules)  # None: the generic path reads every page
+    _article_re: re.Pattern[str] | None = field(init=False, repr=False, default=None)
+    _skip_re: re.Pattern[str] | None = field(init=False, repr=False, default=None)
 
     def __post_init__(self) -> None:
-        for pattern in (self.article_url, self.skip_url):
-            if pattern:
-                re.compile(pattern)  # a broken regex fails at import
-
-    @cached_property
-    def _article_re(self) -> re.Pattern[str] | None:
-        return re.compile(self.article_url) if self.article_url else None
-
-    @cached_property
-    def _skip_re(self) -> re.Pattern[str] | None:
-        return re.compile(self.skip_url) if self.skip_url else None
+        """The URL patterns compiled once, here, so a broken regex fails when the file is imported."""
+        object.__setattr__(self, "_article_re", re.compile(self.article_url) if self.article_url else None)
+        object.__setattr__(self, "_skip_re", re.compile(self.skip_url) if self.skip_url else None)
 
     def is_article_url(self, url: str) -> bool:
         """The one definition of an article URL of this site: its shape, and not skipped."""
-        if self._skip_re and self._skip_re.search(url):
-            return False
-        return bool(self._article_re and self._article_re.search(url))
+        return not self.skips(url) and bool(self._article_re and self._article_re.search(url))
 
     def skips(self, url: str) -> bool:
         return bool(self._skip_re and self._skip_re.search(url))

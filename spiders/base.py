@@ -116,17 +116,15 @@ class NewsSpider(scrapy.Spider):
             self.fail(response.url, f"feed {exc}", "failed")
             return
         kind = discovery.kind_of(body)
-        if kind == "feed":
-            yield from self.parse_feed(response, discovery.read_feed(body))
+        feed = discovery.read_feed(body) if kind == "xml" else None
+        if feed is not None:
+            yield from self.parse_feed(response, feed)
         elif kind == "json":
             yield from self.follow_articles(response, discovery.json_links(body, response.url))
         else:
             yield from self.parse_listing(response)
 
-    def parse_feed(self, response: Response, feed: discovery.Feed | None) -> Iterator[scrapy.Request]:
-        if feed is None:
-            self.crawler.stats.inc_value("warta/discovery/unreadable feed")
-            return
+    def parse_feed(self, response: Response, feed: discovery.Feed) -> Iterator[scrapy.Request]:
         entries = [e for e in feed.entries if self.window.holds(e.published)]
         if feed.is_index:
             for entry in entries:
@@ -141,6 +139,8 @@ class NewsSpider(scrapy.Spider):
         requests = list(self.follow_articles(response, response.css("a::attr(href)").getall()))
         yield from requests
         depth = response.meta.get("warta_depth", 1)
+        if not requests and depth == 1:  # a broken feed or moved listing markup, not silence
+            self.crawler.stats.inc_value(f"warta/{self.name}/discovery/entry point without article links")
         if not requests or depth >= self.settings.getint("WARTA_MAX_LISTING_PAGES", 5):
             return
         next_url = self.site.next_listing_url(response.url, response.selector)
@@ -157,9 +157,10 @@ class NewsSpider(scrapy.Spider):
         for link in links:
             entry = link if isinstance(link, discovery.Entry) else discovery.Entry(link)
             url = self.site.article_link(response.urljoin(entry.url.strip()))
-            if not self.site.is_article_url(url) or canonicalize(url) in seen:
+            key = canonicalize(url)
+            if key in seen or not self.site.is_article_url(url):
                 continue
-            seen.add(canonicalize(url))
+            seen.add(key)
             yield self.article_request(url, meta={"warta_article": True, "warta_lastmod": entry.changed})
 
     # -- articles -----------------------------------------------------------------------

@@ -119,7 +119,7 @@ def test_extract_starts_no_crawl_engine() -> None:
         "from crawler.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()) as out:\n"
         f"    status = main(['extract', {str(page)!r}])\n"
-        "assert status == 0 and '\"extractor\":\"site:fakta\"' in out.getvalue()\n"
+        'assert status == 0 and \'"extractor":"site:fakta"\' in out.getvalue()\n'
         "print(sorted(m for m in ('scrapy', 'twisted', 'trafilatura') if m in sys.modules))\n"
     )
     done = subprocess.run(

@@ -55,14 +55,14 @@ def test_rss_and_atom_entries() -> None:
 @pytest.mark.parametrize(
     ("body", "kind"),
     [
-        (NEWS_SITEMAP, "feed"),
-        (INDEX, "feed"),
-        (RSS, "feed"),
-        (ATOM, "feed"),
+        (NEWS_SITEMAP, "xml"),
+        (INDEX, "xml"),
+        (RSS, "xml"),
+        (ATOM, "xml"),
         (b'\xef\xbb\xbf  {"data": ["politik/a-1"]}', "json"),
         (b"[1, 2]", "json"),
         (b"<!doctype html><html><body><a href='/x'>x</a></body></html>", "html"),
-        (b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', "html"),
+        (b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', "xml"),
     ],
 )
 def test_kind_is_read_from_the_content(body: bytes, kind: str) -> None:
@@ -70,8 +70,13 @@ def test_kind_is_read_from_the_content(body: bytes, kind: str) -> None:
 
 
 def test_a_feed_url_that_serves_html_is_a_listing() -> None:
-    """The URL says "sitemap", the bytes say HTML: the bytes win."""
+    """The URL says "sitemap", the bytes say HTML: the bytes win. An XHTML page is XML but no
+    feed: read as a listing too."""
     assert kind_of(b"<html><body>Sitemap</body></html>") == "html"
+    assert (
+        read_feed(b'<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>') is None
+    )
+    assert read_feed(b"<?xml version='1.0'?><urlset><url><loc>") is not None  # truncated: what it holds
 
 
 def test_gzip_bodies_are_decompressed_within_the_limit() -> None:

@@ -19,8 +19,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 
 _JSON_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"')
-FEED_ROOTS = frozenset({"sitemapindex", "urlset", "rss", "rdf", "feed"})
-Kind = Literal["feed", "json", "html"]
+Kind = Literal["xml", "json", "html"]
 
 
 class FeedTooLarge(ValueError):
@@ -51,12 +50,13 @@ def decompress(body: bytes, max_size: int) -> bytes:
 
 
 def kind_of(body: bytes) -> Kind:
-    """ "feed" for XML whose root is a sitemap or feed, "json" for JSON, else "html"."""
+    """What the first bytes say: "json", "xml" (a sitemap or feed, or an XHTML page: only
+    :func:`read_feed` can tell), else "html". Nothing is parsed here."""
     head = body[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head[:1] in (b"{", b"["):
         return "json"
     if head.startswith((b"<?xml", b"<urlset", b"<sitemapindex", b"<rss", b"<feed", b"<rdf")):
-        return "feed" if _root_name(body) in FEED_ROOTS else "html"
+        return "xml"
     return "html"
 
 
@@ -66,11 +66,6 @@ def _parse_xml(body: bytes) -> etree._Element | None:
         return etree.fromstring(body, parser=parser)
     except etree.XMLSyntaxError:
         return None
-
-
-def _root_name(body: bytes) -> str | None:
-    root = _parse_xml(body)
-    return etree.QName(root).localname.lower() if root is not None else None
 
 
 def _text(element: etree._Element, *names: str) -> str | None:
@@ -84,7 +79,8 @@ def _text(element: etree._Element, *names: str) -> str | None:
 
 
 def read_feed(body: bytes) -> Feed | None:
-    """The entries of a sitemap index, urlset, RSS or Atom document; None when it is none."""
+    """The entries of a sitemap index, urlset, RSS or Atom document; None when it is none (an
+    XHTML page, or XML too broken to read), so the caller reads it as a listing page."""
     root = _parse_xml(body)
     if root is None:
         return None

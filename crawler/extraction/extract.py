@@ -39,6 +39,7 @@ from crawler.site import Site
 MIN_GENERIC_WORDS = 20
 SHORT_SITE_TEXT = 80  # words: below this, a site body is checked against the generic reading
 
+
 def _iso_utc(moment: datetime) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
