@@ -56,6 +56,8 @@ FEED_STORE_EMPTY = False
 SPIDER_MIDDLEWARES = {
     # Only new articles: the seen-store, --refresh-updated, --max-articles, listing stops.
     "crawler.crawling.incremental.IncrementalMiddleware": 950,
+    # Last to see a callback's exception: counted under a named reason, never lost in a log.
+    "crawler.crawling.accounting.CallbackErrors": 25,
 }
 DOWNLOADER_MIDDLEWARES = {
     "crawler.crawling.retryafter.RetryAfterMiddleware": 560,  # before RetryMiddleware (550) sees the response
@@ -63,6 +65,7 @@ DOWNLOADER_MIDDLEWARES = {
 EXTENSIONS = {
     "crawler.crawling.report.RecordStats": 500,
     "crawler.crawling.report.Progress": 510,  # `warta crawl` turns it on (WARTA_PROGRESS_INTERVAL)
+    "crawler.crawling.accounting.PipelineErrors": 520,  # a pipeline that raised: counted as dropped
 }
 WARTA_PROGRESS_INTERVAL = 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -112,7 +113,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     dropped: dict[str, str] = {}
     groups: dict[type, list[str]] = {}
     for url in args.urls:
-        groups.setdefault(spider_for_url(url), []).append(url)
+        groups.setdefault(spider_for_url(url, process.spider_loader), []).append(url)
     crawlers = []
     for spidercls, urls in groups.items():
         crawler = process.create_crawler(spidercls)
@@ -164,21 +165,27 @@ def _crawl_usage_problem(args: argparse.Namespace) -> str | None:
 
 
 def _storage_problem(args: argparse.Namespace, state: Path) -> str | None:
-    """A state file that is not a warta state (or cannot be opened) and an output folder that
-    cannot be made stop the run before it fetches anything, rather than halfway through."""
+    """A state or an output that cannot be written stops the run before it fetches anything,
+    rather than halfway through: a state file that is not warta's (refused untouched), a
+    folder where a file was named, a folder that cannot be made or written in."""
     import sqlite3
 
-    from crawler.crawling.state import SeenStore
+    from crawler.crawling.state import ForeignState, SeenStore
 
     try:
-        SeenStore(state).close()
+        SeenStore(state).check_writable()
+    except ForeignState as exc:
+        return f"--state {state}: {exc}"
     except (sqlite3.Error, OSError) as exc:
         return f"--state {state}: not a usable warta state file: {exc}"
-    if args.output and Path(args.output).is_dir():
-        return f"-o {args.output}: is a folder; -o takes a file name, --out a folder"
-    folder = Path(args.output).parent if args.output else Path(args.out)
+    output = args.output or args.overwrite_output
+    if output and Path(output).is_dir():
+        return f"-o {output}: is a folder; -o/-O take a file name, --out a folder"
+    folder = Path(output).parent if output else Path(args.out)
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder, prefix=".warta-probe-"):
+            pass
     except OSError as exc:
         return f"cannot write output under {folder}: {exc.strerror or exc}"
     return None
@@ -215,10 +222,12 @@ def _crawl_locked(args: argparse.Namespace, state: Path) -> int:
     if problem:
         _error(problem)
         return ExitStatus.USAGE
+    output = args.output or args.overwrite_output
     plan = CrawlPlan(
         sites=list(dict.fromkeys(args.sites)),
         out=Path(args.out),
-        output=Path(args.output) if args.output else None,
+        output=Path(output) if output else None,
+        overwrite=bool(args.overwrite_output),
         state=state,
         gzip=args.gzip,
         refresh_updated=args.refresh_updated,
@@ -320,7 +329,12 @@ def _add_crawl(verbs: Any) -> None:
     target.add_argument(
         "--out", default="out", metavar="DIR", help="write DIR/<site>/<UTC time>.jsonl (default: out)"
     )
-    target.add_argument("-o", "--output", metavar="FILE", help="write all records to one FILE")
+    target.add_argument(
+        "-o", "--output", metavar="FILE", help="add the records to FILE, when the run is complete"
+    )
+    target.add_argument(
+        "-O", "--overwrite-output", metavar="FILE", help="write the records to FILE, replacing it"
+    )
     crawl.add_argument("--since", metavar="DATE", help="only articles published on or after DATE")
     crawl.add_argument("--until", metavar="DATE", help="only articles published on or before DATE")
     crawl.add_argument("--max-articles", type=int, metavar="N", help="at most N articles per site")

@@ -1,10 +1,18 @@
-"""Output a reader can trust: a JSON Lines file appears under its final name only when
-complete (written as ``NAME.partial``, flushed, fsynced, renamed), and a file a killed run
-left behind is finished by the next run, cut at its last complete line.
+"""Output a reader can trust: a JSON Lines file changes only in one step, to a complete state,
+and no article is marked seen before its line is durably in a finished file.
 
-``AtomicFileStorage`` plugs this into Scrapy's FEEDS for plain paths and ``file://`` URIs,
-so ``scrapy crawl -O`` gets it too; with a seen-store configured (``WARTA_STATE``), the ids
-in a finished file are recorded right after the rename.
+A run writes its lines apart, in ``NAME.partial`` (the file's whole new content: ``-O``, or a
+new file) or ``NAME.addition.partial`` (lines to add to NAME: ``-o``). To finish, the lines are
+cut at the last complete one, ``NAME.staging`` is built (the old file, when adding, then the
+lines; a gzip member of them for ``.gz``), the run's lines are renamed ``NAME.committed`` (the
+point of no return), the staging file replaces NAME, the committed ids go into the seen-store,
+and ``NAME.committed`` is removed. Each step is fsynced, so a run killed anywhere leaves files
+the next run finishes (:func:`recover`) without losing or repeating a line.
+
+``AtomicFileStorage`` plugs this into Scrapy's FEEDS for plain paths and ``file://`` URIs, so
+``scrapy crawl -o/-O`` gets it too. A write that fails (no space, file-size limit, I/O error)
+poisons the run's file: it is discarded, not finished, its ids are not marked seen, and the
+error is put in the crawl stats (``warta/output_error``) for the run's report.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +31,12 @@ from scrapy.extensions.feedexport import FileFeedStorage
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
-PARTIAL = ".partial"
+PARTIAL = ".partial"  # the whole new content of NAME
+ADDITION = ".addition.partial"  # lines to add to NAME
+STAGING = ".staging"  # NAME as it will be, before it replaces NAME
+COMMITTED = ".committed"  # the lines whose place in NAME is decided; their ids still to mark
+# The files warta's own --out folders hold: DIR/<site>/<UTC stamp>.jsonl[.gz]
+STAMPED = re.compile(r"^\d{8}T\d{6}Z\.jsonl(?:\.gz)?$")
 
 
 def _fsync_dir(path: Path) -> None:
@@ -31,6 +45,10 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _beside(final: Path, suffix: str) -> Path:
+    return final.with_name(final.name + suffix)
 
 
 def replace_atomically(staging: Path, final: Path) -> Path:
@@ -44,41 +62,64 @@ def replace_atomically(staging: Path, final: Path) -> Path:
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
-    """Write a small file (a run summary) whole or not at all. Its staging name is not a
-    ``.partial`` one: recovery finishes only JSON Lines files."""
+    """Write a small file (a run summary) whole or not at all."""
     staging = path.with_name(path.name + ".tmp")
     staging.write_bytes(data)
     return replace_atomically(staging, path)
 
 
-def finish(partial: Path) -> Path:
-    """Cut a partial file at its last complete line and move it to its final name (gzip when
-    the final name ends in .gz). Returns the final path."""
-    final = partial.with_name(partial.name[: -len(PARTIAL)])
-    with partial.open("rb+") as handle:
-        cut = handle.read().rfind(b"\n") + 1
-        handle.truncate(cut)
-    if final.suffix != ".gz":
-        return replace_atomically(partial, final)
-    staging = final.with_name(final.name + ".gzpart")
-    with partial.open("rb") as src, gzip.open(staging, "wb") as dst:
-        shutil.copyfileobj(src, dst)
-    replace_atomically(staging, final)
-    partial.unlink()
-    return final
+def target_of(path: Path) -> tuple[Path, bool]:
+    """The final file a run's lines file belongs to, and whether they are added to it."""
+    for suffix, adds in ((ADDITION, True), (PARTIAL, False)):
+        if path.name.endswith(suffix):
+            return path.with_name(path.name[: -len(suffix)]), adds
+    raise ValueError(f"not a file of lines to finish: {path}")
+
+
+def _cut(path: Path) -> None:
+    """Drop a last line a killed run left half-written."""
+    with path.open("rb+") as handle:
+        handle.truncate(handle.read().rfind(b"\n") + 1)
+
+
+def commit(lines: Path) -> Path:
+    """Put a run's lines (``NAME.partial`` or ``NAME.addition.partial``) in NAME; returns
+    ``NAME.committed``, whose ids the caller marks seen before removing it."""
+    final, adds = target_of(lines)
+    _cut(lines)
+    staging = _beside(final, STAGING)
+    with staging.open("wb") as out:
+        if adds and final.exists():
+            with final.open("rb") as old:
+                shutil.copyfileobj(old, out)
+        with lines.open("rb") as new:
+            if final.name.endswith(".gz"):
+                with gzip.GzipFile(fileobj=out, mode="wb", mtime=0) as member:
+                    shutil.copyfileobj(new, member)
+            else:
+                shutil.copyfileobj(new, out)
+        out.flush()
+        os.fsync(out.fileno())
+    committed = _beside(final, COMMITTED)
+    os.replace(lines, committed)
+    _fsync_dir(final.parent)
+    _settle(final)
+    return committed
+
+
+def _settle(final: Path) -> None:
+    staging = _beside(final, STAGING)
+    if staging.exists():
+        replace_atomically(staging, final)
 
 
 def read_records(path: Path) -> Iterator[dict[str, Any]]:
-    """The records of a finished JSON Lines file (plain or gzip)."""
+    """The records of a JSON Lines file (gzip when its name ends in .gz)."""
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
                 yield json.loads(line)
-
-
-def leftovers(directory: Path) -> list[Path]:
-    return sorted(directory.rglob(f"*{PARTIAL}")) if directory.exists() else []
 
 
 def mark_seen(path: Path, state: str | None) -> int:
@@ -90,38 +131,134 @@ def mark_seen(path: Path, state: str | None) -> int:
         return store.mark_written(read_records(path))
 
 
-def recover(directory: Path, state: str | None) -> list[Path]:
-    """Finish the files a killed run left under ``directory`` and record their ids."""
+def release(committed: Path, state: str | None) -> None:
+    """The last step: the committed lines' ids into the seen-store, then the file goes."""
+    mark_seen(committed, state)
+    committed.unlink()
+
+
+def recover_target(final: Path, state: str | None) -> list[Path]:
+    """Finish what a killed run left for one output file: a decided addition is completed,
+    an unfinished staging file dropped, lines written apart committed. Touches only NAME's
+    own ``.partial``/``.addition.partial``/``.staging``/``.committed`` files."""
     finished = []
-    for partial in leftovers(directory):
-        final = finish(partial)
-        mark_seen(final, state)
+    committed = _beside(final, COMMITTED)
+    if committed.exists():
+        _settle(final)
+        release(committed, state)
         finished.append(final)
-    return finished
+    _beside(final, STAGING).unlink(missing_ok=True)
+    for suffix in (PARTIAL, ADDITION):
+        lines = _beside(final, suffix)
+        if lines.exists():
+            release(commit(lines), state)
+            finished.append(final)
+    return list(dict.fromkeys(finished))
+
+
+def recover_folder(folder: Path, state: str | None) -> list[Path]:
+    """Finish the leftovers of warta's own stamped files in one ``--out`` site folder (not
+    below it, and no file whose name warta did not make)."""
+    if not folder.is_dir():
+        return []
+    finals = set()
+    for path in folder.iterdir():
+        for suffix in (ADDITION, PARTIAL, STAGING, COMMITTED):
+            name = path.name[: -len(suffix)] if path.name.endswith(suffix) else None
+            if name and STAMPED.match(name):
+                finals.add(folder / name)
+                break
+    return [done for final in sorted(finals) for done in recover_target(final, state)]
+
+
+def discard(final: Path) -> None:
+    """Remove a file and every leftover of it (a piece of a joined output)."""
+    for suffix in ("", PARTIAL, ADDITION, STAGING, COMMITTED):
+        _beside(final, suffix).unlink(missing_ok=True)
+
+
+class GuardedFile:
+    """The file Scrapy's feed exporter writes to. Scrapy calls the exporter from a signal
+    handler, where an exception is only logged; so the first write error is kept here, later
+    writes are refused, and :meth:`AtomicFileStorage.store` acts on it."""
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self.handle = handle
+        self.name = handle.name
+        self.error: OSError | None = None
+
+    def write(self, data: bytes) -> int:
+        if self.error is None:
+            try:
+                return self.handle.write(data)
+            except OSError as exc:
+                self.error = exc
+        return 0
+
+    def flush(self) -> None:
+        if self.error is None:
+            try:
+                self.handle.flush()
+                os.fsync(self.handle.fileno())
+            except OSError as exc:
+                self.error = exc
+
+    def close(self) -> None:
+        try:
+            self.handle.close()
+        except OSError as exc:
+            self.error = self.error or exc
 
 
 class AtomicFileStorage(FileFeedStorage):
-    """FEEDS storage: write NAME.partial, then fsync + rename to NAME in ``store``."""
+    """FEEDS storage: the run's lines written apart, committed to NAME in ``store``.
 
-    def __init__(self, uri: str, *, feed_options: dict[str, Any] | None = None, state: str | None = None):
+    Feed option ``warta_mark_seen`` (default true) says whether the ids go into the seen-store
+    (``WARTA_STATE``); pieces that are joined later say false."""
+
+    def __init__(
+        self,
+        uri: str,
+        *,
+        feed_options: dict[str, Any] | None = None,
+        state: str | None = None,
+        crawler: Crawler | None = None,
+    ):
         super().__init__(uri, feed_options=feed_options)
-        self.state = state
+        self.crawler = crawler
+        self.state = state if (feed_options or {}).get("warta_mark_seen", True) else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, uri: str, *, feed_options: dict[str, Any] | None = None):
-        return cls(uri, feed_options=feed_options, state=crawler.settings.get("WARTA_STATE") or None)
+        state = crawler.settings.get("WARTA_STATE") or None
+        return cls(uri, feed_options=feed_options, state=state, crawler=crawler)
 
     def open(self, spider) -> IO[bytes]:
         final = Path(self.path)
         final.parent.mkdir(parents=True, exist_ok=True)
-        partial = final.with_name(final.name + PARTIAL)
-        if self.write_mode == "ab" and final.exists() and final.suffix != ".gz":
-            shutil.copyfile(final, partial)  # appending still replaces the file in one step
-        return partial.open(self.write_mode)
+        recover_target(final, self.state)  # a killed run's lines go in first
+        lines = _beside(final, ADDITION if self.write_mode == "ab" else PARTIAL)
+        return GuardedFile(lines.open("wb"))  # type: ignore[return-value]
 
     def store(self, file: IO[bytes]) -> None:
-        file.flush()
-        os.fsync(file.fileno())
-        partial = Path(file.name)
-        file.close()
-        mark_seen(finish(partial), self.state)
+        guarded: GuardedFile = file  # type: ignore[assignment]
+        guarded.flush()
+        guarded.close()
+        lines = Path(guarded.name)
+        try:
+            if guarded.error is not None:
+                raise guarded.error
+            committed = commit(lines)
+        except OSError as exc:
+            lines.unlink(missing_ok=True)  # its ids are not seen: the next run fetches them again
+            self._report("warta/output_error", f"cannot write {target_of(lines)[0]}: {exc.strerror or exc}")
+            raise
+        try:
+            release(committed, self.state)
+        except Exception as exc:  # the lines are in NAME; the next run marks them (recover_target)
+            self._report("warta/state_error", f"cannot record written ids in {self.state}: {exc}")
+            raise
+
+    def _report(self, key: str, message: str) -> None:
+        if self.crawler is not None and self.crawler.stats is not None:
+            self.crawler.stats.set_value(key, message)

@@ -65,7 +65,8 @@ def spider_loader() -> SpiderLoaderProtocol:
     return get_spider_loader(project_settings())
 
 
-def spider_for_url(url: str) -> type[Spider]:
-    """The site spider whose domains cover ``url``; the generic spider otherwise."""
-    loader = spider_loader()
+def spider_for_url(url: str, loader: SpiderLoaderProtocol | None = None) -> type[Spider]:
+    """The site spider whose domains cover ``url``; the generic spider otherwise. ``loader``:
+    a crawler process's own (its settings may name another WARTA_SPIDER_CLASS)."""
+    loader = loader or spider_loader()
     return spidercls_for_request(loader, Request(url), default_spidercls=loader.load(GENERIC))

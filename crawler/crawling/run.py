@@ -5,6 +5,7 @@ exit status a monitor can act on."""
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -12,7 +13,17 @@ from pathlib import Path
 from typing import Any
 
 from crawler import __version__
-from crawler.crawling.output import finish, read_records, recover, write_atomically
+from crawler.crawling.output import (
+    ADDITION,
+    PARTIAL,
+    commit,
+    discard,
+    read_records,
+    recover_folder,
+    recover_target,
+    release,
+    write_atomically,
+)
 from crawler.crawling.report import health_warnings, site_status, site_summary
 from crawler.crawling.state import SeenStore
 from crawler.errors import ExitStatus
@@ -22,8 +33,9 @@ from crawler.errors import ExitStatus
 class CrawlPlan:
     sites: list[str]
     out: Path  # DIR: DIR/<site>/<stamp>.jsonl (unless output is given)
-    output: Path | None  # -o FILE
+    output: Path | None  # -o FILE (added to) or -O FILE (overwritten)
     state: Path
+    overwrite: bool = False  # -O
     gzip: bool = False
     refresh_updated: bool = False
     spider_args: dict[str, Any] = field(default_factory=dict)
@@ -39,18 +51,38 @@ def _targets(plan: CrawlPlan, stamp: str) -> dict[str, Path]:
     if plan.output and len(plan.sites) == 1:
         return {plan.sites[0]: plan.output}
     if plan.output:  # several sites into one file: a piece per site, joined at the end
-        return {s: plan.output.with_name(f".{plan.output.name}.{s}{suffix}") for s in plan.sites}
+        return {s: _piece(plan.output, s) for s in plan.sites}
     return {s: plan.out / s / f"{stamp}{suffix}" for s in plan.sites}
 
 
-def _join(pieces: list[Path], target: Path) -> None:
-    partial = target.with_name(target.name + ".partial")
-    with partial.open("w", encoding="utf-8") as handle:
+def _piece(output: Path, site: str) -> Path:
+    return output.with_name(f".{output.name}.{site}.piece.jsonl")
+
+
+def _joined(plan: CrawlPlan) -> bool:
+    return plan.output is not None and len(plan.sites) > 1
+
+
+def _recover(plan: CrawlPlan) -> list[Path]:
+    """Finish what a killed run left, in the files this plan writes and nowhere else. Pieces
+    of a joined file were never marked seen: they are dropped and fetched again."""
+    if plan.output is None:
+        return [p for site in plan.sites for p in recover_folder(plan.out / site, str(plan.state))]
+    for site in plan.sites if _joined(plan) else []:
+        discard(_piece(plan.output, site))
+    return recover_target(plan.output, str(plan.state))
+
+
+def _join(plan: CrawlPlan, pieces: list[Path]) -> None:
+    """The sites' pieces into one file, committed (and marked seen) as one run's lines."""
+    assert plan.output is not None
+    lines = plan.output.with_name(plan.output.name + (PARTIAL if plan.overwrite else ADDITION))
+    with lines.open("w", encoding="utf-8") as handle:
         for piece in pieces:
             if piece.exists():
                 for record in read_records(piece):
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    finish(partial)
+    release(commit(lines), str(plan.state))
     for piece in pieces:
         piece.unlink(missing_ok=True)
 
@@ -60,11 +92,12 @@ def crawl(plan: CrawlPlan, settings) -> int:
     (:class:`crawler.crawling.lock.RunLock`)."""
     from scrapy.crawler import CrawlerProcess
 
-    from crawler.crawling.project import spider_loader
-
-    for directory in {t.parent for t in _targets(plan, "").values()}:
-        for path in recover(directory, str(plan.state)):
+    try:
+        for path in _recover(plan):
             _say(f"finished {path} left by an interrupted run")
+    except (OSError, sqlite3.Error) as exc:
+        _say(f"cannot finish the files an interrupted run left: {exc}")
+        return ExitStatus.FAILED
     started = datetime.now(UTC)
     stamp = started.strftime("%Y%m%dT%H%M%SZ")
     targets = _targets(plan, stamp)
@@ -73,21 +106,34 @@ def crawl(plan: CrawlPlan, settings) -> int:
     process = CrawlerProcess(settings)
     crawlers = {}
     for site, target in targets.items():
-        crawler = process.create_crawler(spider_loader().load(site))
-        feed = {"format": "jsonlines", "encoding": "utf-8", "overwrite": True}
+        crawler = process.create_crawler(process.spider_loader.load(site))
+        feed = {
+            "format": "jsonlines",
+            "encoding": "utf-8",
+            "overwrite": plan.overwrite or _joined(plan),
+            "warta_mark_seen": not _joined(plan),
+        }
         crawler.settings.set("FEEDS", {str(target.resolve()): feed}, priority="cmdline")
         crawlers[site] = crawler
         process.crawl(crawler, **plan.spider_args)
     process.start()
-    if plan.output and len(plan.sites) > 1:
-        _join(list(targets.values()), plan.output)
-    return _report(plan, crawlers, targets, started, stamp)
+    join_error = None
+    if _joined(plan):
+        try:
+            _join(plan, list(targets.values()))
+        except (OSError, sqlite3.Error) as exc:
+            join_error = f"cannot write {plan.output}: {getattr(exc, 'strerror', None) or exc}"
+    return _report(plan, crawlers, targets, started, stamp, join_error)
 
 
-def _report(plan: CrawlPlan, crawlers: dict, targets: dict[str, Path], started: datetime, stamp: str) -> int:
-    settings = next(iter(crawlers.values())).settings
-    max_failed = settings.getfloat("WARTA_MAX_FAILED_SHARE", 0.5)
-    max_dropped = settings.getfloat("WARTA_MAX_DROPPED_SHARE", 0.5)
+def _report(
+    plan: CrawlPlan,
+    crawlers: dict,
+    targets: dict[str, Path],
+    started: datetime,
+    stamp: str,
+    join_error: str | None = None,
+) -> int:
     summary: dict[str, Any] = {
         "warta_version": __version__,
         "started": started.isoformat(timespec="seconds"),
@@ -96,25 +142,53 @@ def _report(plan: CrawlPlan, crawlers: dict, targets: dict[str, Path], started: 
         "sites": {},
     }
     status = ExitStatus.OK
-    with SeenStore(plan.state) as store:
-        for site, crawler in crawlers.items():
-            numbers = site_summary(site, crawler.stats.get_stats())
-            numbers["output"] = str(plan.output or targets[site]) if numbers["written"] else None
-            numbers["warnings"] = health_warnings(site, numbers, store.previous_mean_words(site))
-            numbers["status"] = site_status(numbers, max_failed, max_dropped)
-            store.record_run(site, numbers, numbers["status"])
-            summary["sites"][site] = numbers
-            status = max(status, numbers["status"])
-            failed = sum(numbers["failed"].values())
-            dropped = sum(numbers["dropped"].values())
-            _say(
-                f"{site}: {numbers['written']} written, {numbers['skipped_seen']} already seen, "
-                f"{dropped} dropped, {failed} failed requests"
-                + (f" -> {numbers['output']}" if numbers["output"] else "")
-            )
-            for warning in numbers["warnings"]:
-                _say(f"health: {warning}")
+    try:
+        with SeenStore(plan.state) as store:
+            for site, crawler in crawlers.items():
+                numbers = _site_numbers(plan, site, crawler, targets[site], join_error, store)
+                store.record_run(site, numbers, numbers["status"])
+                summary["sites"][site] = numbers
+                status = max(status, numbers["status"])
+    except (OSError, sqlite3.Error) as exc:
+        _say(f"cannot record the run in {plan.state}: {exc}")
+        status = ExitStatus.FAILED
     summary["exit_status"] = status
+    return _write_summary(plan, stamp, summary)
+
+
+def _site_numbers(
+    plan: CrawlPlan, site: str, crawler: Any, target: Path, join_error: str | None, store: SeenStore
+) -> dict[str, Any]:
+    """One site's summary, said on stderr. Records that never reached a finished file are
+    counted as failed under the write error, so every article stays accounted for."""
+    settings, stats = crawler.settings, crawler.stats.get_stats()
+    numbers = site_summary(site, stats)
+    write_error = stats.get("warta/output_error") or (join_error if _joined(plan) else None)
+    if write_error and numbers["written"]:
+        numbers["failed"]["not written"] = numbers["failed"].get("not written", 0) + numbers["written"]
+        numbers["written"] = 0
+    numbers["errors"] = [e for e in (write_error, stats.get("warta/state_error")) if e]
+    numbers["output"] = str(plan.output or target) if numbers["written"] else None
+    numbers["warnings"] = health_warnings(site, numbers, store.previous_mean_words(site))
+    shares = (
+        settings.getfloat("WARTA_MAX_FAILED_SHARE", 0.5),
+        settings.getfloat("WARTA_MAX_DROPPED_SHARE", 0.5),
+    )
+    numbers["status"] = ExitStatus.FAILED if numbers["errors"] else site_status(numbers, *shares)
+    for error in dict.fromkeys(numbers["errors"]):
+        _say(error)
+    failed = sum(numbers["failed"].values())
+    dropped = sum(numbers["dropped"].values())
+    _say(
+        f"{site}: {numbers['written']} written, {numbers['skipped_seen']} already seen, "
+        f"{dropped} dropped, {failed} failed" + (f" -> {numbers['output']}" if numbers["output"] else "")
+    )
+    for warning in numbers["warnings"]:
+        _say(f"health: {warning}")
+    return numbers
+
+
+def _write_summary(plan: CrawlPlan, stamp: str, summary: dict[str, Any]) -> int:
     text = json.dumps(summary, ensure_ascii=False, indent=2) + "\n"
     where = (
         (plan.output.parent / f"{plan.output.name}.summary.json")
@@ -122,6 +196,10 @@ def _report(plan: CrawlPlan, crawlers: dict, targets: dict[str, Path], started: 
         else plan.out / f"{stamp}.summary.json"
     )
     for path in filter(None, [where, plan.stats_file]):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, text.encode("utf-8"))
-    return status
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, text.encode("utf-8"))
+        except OSError as exc:
+            _say(f"cannot write the summary {path}: {exc.strerror or exc}")
+            return ExitStatus.FAILED
+    return summary["exit_status"]

@@ -29,6 +29,26 @@ CREATE TABLE IF NOT EXISTS runs (
 """
 
 
+TABLES = {"articles", "url_keys", "runs"}
+
+
+class ForeignState(Exception):
+    """The file is another program's SQLite database: warta leaves it as it is."""
+
+
+def _foreign_tables(path: Path) -> list[str]:
+    """The tables of an existing SQLite file that holds tables but none of warta's, read
+    without writing anything (read-only, no journal mode change)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return []
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        db.close()
+    return sorted(names) if names and not names & TABLES else []
+
+
 def default_state_path() -> Path:
     """$XDG_DATA_HOME/warta/state.sqlite (~/.local/share/warta/state.sqlite)."""
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
@@ -43,6 +63,11 @@ class SeenStore:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        foreign = _foreign_tables(self.path)
+        if foreign:
+            raise ForeignState(
+                f"another program's SQLite database (tables {', '.join(foreign[:5])}); left untouched"
+            )
         self.db = sqlite3.connect(self.path, timeout=60, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -50,6 +75,14 @@ class SeenStore:
 
     def close(self) -> None:
         self.db.close()
+
+    def check_writable(self) -> None:
+        """Raise unless a write would succeed (read-only file or folder, locked database)."""
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("ROLLBACK")
+        finally:
+            self.close()
 
     def __enter__(self) -> SeenStore:
         return self

@@ -1,0 +1,36 @@
+"""Faults a user's own code can bring into a crawl, for the accounting tests: a spider whose
+callback raises on some article pages and a pipeline that raises on some records (a user's
+WARTA_SPIDER_CLASS and ITEM_PIPELINES are plain Scrapy settings). The crash is real Python
+code running inside a real crawl; warta's own code runs unchanged around it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.http import Response
+
+from spiders.base import NewsSpider
+
+PIPELINES = {
+    "pipelines.dates.DatesPipeline": 100,
+    "pipelines.text.TextPipeline": 200,
+    "tests.faults.crashing.CrashingPipeline": 250,
+    "pipelines.identity.IdentityPipeline": 300,
+    "pipelines.validate.ValidatePipeline": 400,
+}
+
+
+class CrashingSpider(NewsSpider):
+    custom_settings = {"ITEM_PIPELINES": PIPELINES}
+
+    def parse_article(self, response: Response, drafts: list[Any] | None = None) -> Any:
+        if "crash-callback" in response.url:
+            raise RuntimeError("a callback that breaks")
+        yield from super().parse_article(response, drafts)
+
+
+class CrashingPipeline:
+    def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
+        if "crash-pipeline" in item["url"]:
+            raise KeyError("a pipeline that breaks")
+        return item

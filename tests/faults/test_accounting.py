@@ -1,0 +1,63 @@
+"""Every article a crawl discovers is written or counted under a named reason, whatever
+breaks on the way: a callback that raises, a pipeline that raises, hostile pages, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import run_warta
+from tests.faults.site import FAST, site_routes, summary_of, url_of
+
+CRASHING = ["-s", "WARTA_SPIDER_CLASS=tests.faults.crashing.CrashingSpider"]
+
+
+def deep_json_ld(depth: int) -> str:
+    nested = '{"@type": "Thing", "about": ' * depth + "{}" + "}" * depth
+    return (
+        "<html><head><title>Dalam</title>"
+        f'<script type="application/ld+json">{nested}</script></head>'
+        "<body><article><h1>Dalam</h1>"
+        + "<p>Kalimat yang cukup panjang untuk artikel ini.</p>" * 20
+        + "</article></body></html>"
+    )
+
+
+def test_every_discovered_article_is_written_or_counted(mockserver, tmp_path: Path) -> None:
+    good = [f"berita-baik-{i}" for i in range(4)]
+    hostile = {
+        "berita-crash-callback": None,
+        "berita-crash-pipeline": None,
+        "berita-json-ld-dalam": {"body": deep_json_ld(1000)},
+        "berita-selalu-503": {"status": 503, "body": "sibuk"},
+        "berita-hilang-404": {"status": 404, "body": "tidak ada"},
+        "berita-kosong": {"body": "<html><body></body></html>"},
+        "berita-biner": {"body": "\x00\x01" * 100, "headers": {"Content-Type": "application/octet-stream"}},
+    }
+    special = {k: v for k, v in hostile.items() if v}
+    server = mockserver(site_routes(tmp_path, good + list(hostile), special))
+    stats = tmp_path / "s.json"
+    args = ["crawl", "fakta", "--out", str(tmp_path / "out"), "--state", str(tmp_path / "st.sqlite")]
+    result = run_warta(*args, "--stats", str(stats), *FAST, *CRASHING, env=server.proxy_env, timeout=300)
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    summary = summary_of(stats)
+    accounted = summary["written"] + sum(summary["dropped"].values()) + sum(summary["failed"].values())
+    assert summary["discovered"] == len(good) + len(hostile) == accounted, summary
+    assert summary["dropped"]["extraction error (RuntimeError)"] == 1
+    assert summary["dropped"]["pipeline error (KeyError)"] == 1
+    assert summary["failed"]["HTTP 503"] == 1 and summary["failed"]["HTTP 404"] == 1
+    assert summary["written"] >= len(good)
+    written = [json.loads(line) for p in (tmp_path / "out").rglob("*.jsonl") for line in p.open()]
+    assert {url_of(s) for s in good} <= {r["url"] for r in written}
+    assert result.returncode == json.loads(stats.read_text("utf-8"))["exit_status"]
+
+
+def test_fetch_names_the_error_of_a_crashing_page(mockserver, tmp_path: Path) -> None:
+    server = mockserver(site_routes(tmp_path, ["berita-crash-callback", "berita-crash-pipeline"]))
+    urls = [url_of("berita-crash-callback"), url_of("berita-crash-pipeline")]
+    result = run_warta("fetch", *urls, *FAST, *CRASHING, env=server.proxy_env)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"warta: {urls[0]}: extraction error (RuntimeError)",
+        f"warta: {urls[1]}: pipeline error (KeyError)",
+    ]
