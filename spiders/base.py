@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 import scrapy
 from parsel import Selector
-from scrapy.http import Response, TextResponse
+from scrapy.http import HtmlResponse, Response
 from twisted.python.failure import Failure
 
 from crawler.crawling import discovery
@@ -91,12 +91,6 @@ class NewsSpider(scrapy.Spider):
                     f"https://{domain}/robots.txt", self.parse_robots, errback=self.on_robots_error
                 )
 
-    def entry_request(self, url: str) -> scrapy.Request:
-        """A listing page, feed or sitemap: at most :func:`discovery.feed_limit` bytes, whether
-        downloaded as is or decompressed from a gzip Content-Encoding."""
-        meta = {"warta_depth": 1, "download_maxsize": self.entry_limit()}
-        return scrapy.Request(url, self.parse_entry, errback=self.on_entry_error, meta=meta)
-
     def article_request(self, url: str, **kwargs: Any) -> scrapy.Request:
         return scrapy.Request(self.site.fetch_url(url), self.parse_article, errback=self.on_error, **kwargs)
 
@@ -148,16 +142,20 @@ class NewsSpider(scrapy.Spider):
             self.discovered("truncated gzip (the URLs before the cut are used)")
         self.discovered("entry points read")
         if feed is not None:
-            requests = list(self.parse_feed(response, feed))
+            yield from self.parse_feed(response, feed)
         elif discovery.kind_of(body) == "json":
-            requests = list(self.follow_articles(response, discovery.json_links(body, response.url)))
-            self.count_listed(response, bool(requests))
+            yield from self.follow_listed(response, discovery.json_links(body, response.url))
         else:
-            requests = list(self.parse_listing(response, body))
-        yield from requests
+            yield from self.parse_listing(response, body)
 
     def entry_limit(self) -> int:
         return discovery.feed_limit(self.settings.getint("DOWNLOAD_MAXSIZE"))
+
+    def entry_request(self, url: str) -> scrapy.Request:
+        """A listing page, feed or sitemap: at most :func:`discovery.feed_limit` bytes, whether
+        downloaded as is or decompressed from a gzip Content-Encoding."""
+        meta = {"warta_depth": 1, "download_maxsize": self.entry_limit()}
+        return scrapy.Request(url, self.parse_entry, errback=self.on_entry_error, meta=meta)
 
     def count_listed(self, response: Response, listed: bool) -> None:
         """Whether an entry point listed article links (before the seen-store is asked)."""
@@ -166,8 +164,10 @@ class NewsSpider(scrapy.Spider):
         self.discovered("entry points listing articles" if listed else "entry point without article links")
 
     def parse_feed(self, response: Response, feed: discovery.Feed) -> Iterator[scrapy.Request]:
-        if feed.damaged:
-            self.discovered("feed read in part (XML errors)")
+        if feed.cut:
+            self.discovered("feed cut short (its last, partial entry is left out)")
+        elif feed.damaged:
+            self.discovered("feed with XML errors (what could be read is used)")
         if feed.is_index:
             for entry in feed.entries:
                 if self.window.holds(entry.published):
@@ -175,14 +175,23 @@ class NewsSpider(scrapy.Spider):
             if not feed.entries:
                 self.discovered("entry point without article links")
             return
-        articles = list(
-            self.follow_articles(response, [e for e in feed.entries if self.window.holds(e.published)])
-        )
-        # Articles all published outside --since/--until are listed all the same: not a problem.
-        self.count_listed(
-            response, bool(articles) or any(True for _ in self.follow_articles(response, feed.entries))
-        )
-        yield from articles
+        in_window = (e for e in feed.entries if self.window.holds(e.published))
+        yield from self.follow_listed(response, in_window, also=feed.entries)
+
+    def follow_listed(
+        self,
+        response: Response,
+        links: Iterable[str | discovery.Entry],
+        also: Iterable[str | discovery.Entry] = (),
+    ) -> Iterator[scrapy.Request]:
+        """:meth:`follow_articles`, one request at a time (a sitemap lists 50,000), then counted:
+        the entry point listed article links, or none. Links in ``also`` (a feed's entries
+        published outside --since/--until) count as listed but are not followed."""
+        listed = False
+        for request in self.follow_articles(response, links):
+            listed = True
+            yield request
+        self.count_listed(response, listed or any(True for _ in self.follow_articles(response, also)))
 
     def parse_listing(self, response: Response, body: bytes | None = None) -> Iterator[scrapy.Request]:
         """An HTML listing page and its next pages. A listing served with a binary type
@@ -204,7 +213,9 @@ class NewsSpider(scrapy.Spider):
 
     @staticmethod
     def listing_selector(response: Response, body: bytes | None) -> Selector | None:
-        if isinstance(response, TextResponse) and (body is None or body is response.body):
+        """The listing as HTML: Scrapy's own selector for an HTML response, else the bytes read
+        by the extraction's parser (None when they are not HTML: an image, a binary)."""
+        if isinstance(response, HtmlResponse) and (body is None or body is response.body):
             return response.selector
         try:
             return parse(body if body is not None else response.body)

@@ -27,6 +27,7 @@ Kind = Literal["xml", "json", "html"]
 # smaller. No entry point needs Scrapy's default DOWNLOAD_MAXSIZE of 1 GiB.
 MAX_FEED_SIZE = 50 * 1024 * 1024
 _CHUNK = 64 * 1024
+_CLOSED = re.compile(rb"</[\w:.-]+\s*>\s*(?:<!--.*?-->\s*)*\Z", re.DOTALL)  # ends with an end tag
 
 
 class FeedRefused(ValueError):
@@ -60,7 +61,8 @@ class Entry:
 class Feed:
     is_index: bool  # a sitemap index: its entries are more feeds
     entries: list[Entry]
-    damaged: bool = False  # XML errors: the entries are those read before or around them
+    damaged: bool = False  # XML errors: the entries are those the parser could read around them
+    cut: bool = False  # the document ends before its root element is closed
 
 
 def decompress(body: bytes, max_size: int) -> Unpacked:
@@ -171,7 +173,10 @@ def read_feed(body: bytes) -> Feed | None:
     else:
         return None
     entries = [Entry(url, published, changed) for _, url, published, changed in items if url]
-    return Feed(is_index=kind == "sitemapindex", entries=entries, damaged=damaged)
+    cut = not _CLOSED.search(body[-256:])
+    if cut:  # the document stops inside its last entry, whose link may be cut short too
+        entries = entries[:-1]
+    return Feed(is_index=kind == "sitemapindex", entries=entries, damaged=damaged, cut=cut)
 
 
 def _children(root: etree._Element, name: str) -> list[etree._Element]:
