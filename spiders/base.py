@@ -139,7 +139,7 @@ class NewsSpider(scrapy.Spider):
             self.discovered("entry points failed")
             return
         if unpacked.truncated:
-            self.discovered("truncated gzip (the URLs before the cut are used)")
+            self.discovered("truncated gzip")  # what it held is read: the URLs before the cut
         self.discovered("entry points read")
         if feed is not None:
             yield from self.parse_feed(response, feed)
@@ -165,9 +165,9 @@ class NewsSpider(scrapy.Spider):
 
     def parse_feed(self, response: Response, feed: discovery.Feed) -> Iterator[scrapy.Request]:
         if feed.cut:
-            self.discovered("feed cut short (its last, partial entry is left out)")
+            self.discovered("feed cut short")  # read up to the cut, its last (partial) entry left out
         elif feed.damaged:
-            self.discovered("feed with XML errors (what could be read is used)")
+            self.discovered("feed with XML errors")  # what the parser could read is used
         if feed.is_index:
             for entry in feed.entries:
                 if self.window.holds(entry.published):

@@ -147,7 +147,7 @@ def read_feed(body: bytes) -> Feed | None:
     if root is None:
         return None
     if _declares_entities(root):
-        raise FeedRefused("XML entities declared (not expanded)")
+        raise FeedRefused("XML entities declared")
     kind = etree.QName(root).localname.lower()
     if kind == "sitemapindex":
         items = [

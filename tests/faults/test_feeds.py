@@ -148,8 +148,8 @@ def test_a_truncated_gzip_sitemap_gives_the_urls_before_the_cut(mockserver, tmp_
     assert summary["failed"] == {}  # no request to a cut URL
     assert 0 < summary["written"] < 40
     discovery = summary["discovery"]
-    assert discovery["truncated gzip (the URLs before the cut are used)"] == 1
-    assert discovery["feed cut short (its last, partial entry is left out)"] == 1
+    assert discovery["truncated gzip"] == 1
+    assert discovery["feed cut short"] == 1
     assert sorted(article_requests(server)) == sorted(article_url(i) for i in range(summary["written"]))
 
 
@@ -178,7 +178,7 @@ def test_xml_entities_are_neither_expanded_nor_read(mockserver, tmp_path: Path, 
     server = mockserver(routes)
     result, summary = crawl(server, tmp_path, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert summary["failed"] == {"XML entities declared (not expanded)": 1}
+    assert summary["failed"] == {"XML entities declared": 1}
     assert summary["written"] == 1  # the home page's article
     requested = [u for _, u in server.requests()]
     assert "https://fakta.com/secret" not in requested
@@ -203,11 +203,11 @@ CUT_RSS = rss([article_url(i) for i in range(3)])[:-60]
 @pytest.mark.parametrize(
     ("body", "headers", "outcome", "written"),
     [
-        pytest.param(CUT_RSS, XML, "feed cut short (its last, partial entry is left out)", 3, id="cut"),
+        pytest.param(CUT_RSS, XML, "feed cut short", 3, id="cut"),
         pytest.param(
             rss([article_url(0), article_url(1) + "\udcff", article_url(2)]),
             XML,
-            "feed with XML errors (what could be read is used)",
+            "feed with XML errors",
             3,
             id="invalid-bytes",
         ),
