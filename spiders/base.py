@@ -23,7 +23,7 @@ from typing import Any, ClassVar
 
 import scrapy
 from parsel import Selector
-from scrapy.http import Response, TextResponse
+from scrapy.http import HtmlResponse, Response
 from twisted.python.failure import Failure
 
 from crawler.crawling import discovery
@@ -84,10 +84,12 @@ class NewsSpider(scrapy.Spider):
             for day in self.window.index_days(datetime.now(WIB).date()):
                 entries += self.site.day_index(day, self.only_sections)
         for url in dict.fromkeys(entries):
-            yield scrapy.Request(url, self.parse_entry, errback=self.on_error, meta={"warta_depth": 1})
+            yield self.entry_request(url)
         if self.site.robots_sitemaps and not self.only_sections:
             for domain in self.allowed_domains[:1]:
-                yield scrapy.Request(f"https://{domain}/robots.txt", self.parse_robots, errback=self.on_error)
+                yield scrapy.Request(
+                    f"https://{domain}/robots.txt", self.parse_robots, errback=self.on_robots_error
+                )
 
     def article_request(self, url: str, **kwargs: Any) -> scrapy.Request:
         return scrapy.Request(self.site.fetch_url(url), self.parse_article, errback=self.on_error, **kwargs)
@@ -104,49 +106,121 @@ class NewsSpider(scrapy.Spider):
         self.logger.warning("%s %s: %s", kind, url, reason)
 
     # -- discovery ----------------------------------------------------------------------
+    def discovered(self, what: str, by: int = 1) -> None:
+        """Count a discovery outcome of this site (the run summary's "discovery")."""
+        self.crawler.stats.inc_value(f"warta/{self.name}/discovery/{what}", by)
+
+    def on_entry_error(self, failure: Failure) -> None:
+        self.on_error(failure)
+        self.discovered("entry points failed")
+
+    def on_robots_error(self, failure: Failure) -> None:
+        """robots.txt could not be read: its sitemaps are not followed (Scrapy's robots.txt
+        middleware then allows every URL, as it does for any robots.txt it cannot read)."""
+        self.on_error(failure)
+        self.discovered("robots.txt unavailable")
+
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        for url in discovery.robots_sitemaps(response.body, response.url):
-            yield scrapy.Request(url, self.parse_entry, errback=self.on_error, meta={"warta_depth": 1})
+        urls = discovery.robots_sitemaps(response.body, response.url)
+        if not urls:
+            self.discovered("robots.txt lists no sitemap")
+        for url in urls:
+            yield self.entry_request(url)
 
     def parse_entry(self, response: Response) -> Iterator[scrapy.Request]:
-        """An entry point: a sitemap or feed, a JSON listing, or an HTML listing, by its content."""
+        """An entry point: a sitemap or feed, a JSON listing, or an HTML listing, by its content.
+        One that cannot be read is counted as failed with its reason, never silently empty."""
         try:
-            body = discovery.decompress(response.body, self.settings.getint("DOWNLOAD_MAXSIZE"))
-        except discovery.FeedTooLarge as exc:
-            self.fail(response.url, f"feed {exc}", "failed")
+            unpacked = discovery.decompress(response.body, self.entry_limit())
+            body = unpacked.body
+            feed = discovery.read_feed(body) if discovery.kind_of(body) == "xml" else None
+        except discovery.FeedRefused as exc:
+            self.fail(response.url, str(exc), "failed")
+            self.discovered("entry points failed")
             return
-        kind = discovery.kind_of(body)
-        feed = discovery.read_feed(body) if kind == "xml" else None
+        if unpacked.truncated:
+            self.discovered("truncated gzip")  # what it held is read: the URLs before the cut
+        self.discovered("entry points read")
         if feed is not None:
             yield from self.parse_feed(response, feed)
-        elif kind == "json":
-            yield from self.follow_articles(response, discovery.json_links(body, response.url))
+        elif discovery.kind_of(body) == "json":
+            yield from self.follow_listed(response, discovery.json_links(body, response.url))
         else:
-            yield from self.parse_listing(response)
+            yield from self.parse_listing(response, body)
+
+    def entry_limit(self) -> int:
+        return discovery.feed_limit(self.settings.getint("DOWNLOAD_MAXSIZE"))
+
+    def entry_request(self, url: str) -> scrapy.Request:
+        """A listing page, feed or sitemap: at most :func:`discovery.feed_limit` bytes, whether
+        downloaded as is or decompressed from a gzip Content-Encoding."""
+        meta = {"warta_depth": 1, "download_maxsize": self.entry_limit()}
+        return scrapy.Request(url, self.parse_entry, errback=self.on_entry_error, meta=meta)
+
+    def count_listed(self, response: Response, listed: bool) -> None:
+        """Whether an entry point listed article links (before the seen-store is asked)."""
+        if response.meta.get("warta_depth", 1) > 1:  # a later page of a listing: not an entry point
+            return
+        self.discovered("entry points listing articles" if listed else "entry point without article links")
 
     def parse_feed(self, response: Response, feed: discovery.Feed) -> Iterator[scrapy.Request]:
-        entries = [e for e in feed.entries if self.window.holds(e.published)]
+        if feed.cut:
+            self.discovered("feed cut short")  # read up to the cut, its last (partial) entry left out
+        elif feed.damaged:
+            self.discovered("feed with XML errors")  # what the parser could read is used
         if feed.is_index:
-            for entry in entries:
-                yield scrapy.Request(response.urljoin(entry.url), self.parse_entry, errback=self.on_error)
+            for entry in feed.entries:
+                if self.window.holds(entry.published):
+                    yield self.entry_request(response.urljoin(entry.url))
+            if not feed.entries:
+                self.discovered("entry point without article links")
             return
-        yield from self.follow_articles(response, entries)
+        in_window = (e for e in feed.entries if self.window.holds(e.published))
+        yield from self.follow_listed(response, in_window, also=feed.entries)
 
-    def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
-        if not isinstance(response, TextResponse):  # an image or a binary where a listing was
-            self.crawler.stats.inc_value("warta/discovery/unreadable entry point")
+    def follow_listed(
+        self,
+        response: Response,
+        links: Iterable[str | discovery.Entry],
+        also: Iterable[str | discovery.Entry] = (),
+    ) -> Iterator[scrapy.Request]:
+        """:meth:`follow_articles`, one request at a time (a sitemap lists 50,000), then counted:
+        the entry point listed article links, or none. Links in ``also`` (a feed's entries
+        published outside --since/--until) count as listed but are not followed."""
+        listed = False
+        for request in self.follow_articles(response, links):
+            listed = True
+            yield request
+        self.count_listed(response, listed or any(True for _ in self.follow_articles(response, also)))
+
+    def parse_listing(self, response: Response, body: bytes | None = None) -> Iterator[scrapy.Request]:
+        """An HTML listing page and its next pages. A listing served with a binary type
+        (application/octet-stream) is read when its bytes are HTML."""
+        selector = self.listing_selector(response, body)
+        if selector is None:  # an image or a binary where a listing was
+            self.discovered("unreadable entry point")
             return
-        requests = list(self.follow_articles(response, response.css("a::attr(href)").getall()))
+        requests = list(self.follow_articles(response, selector.css("a::attr(href)").getall()))
         yield from requests
+        self.count_listed(response, bool(requests))
         depth = response.meta.get("warta_depth", 1)
-        if not requests and depth == 1:  # a broken feed or moved listing markup, not silence
-            self.crawler.stats.inc_value(f"warta/{self.name}/discovery/entry point without article links")
         if not requests or depth >= self.settings.getint("WARTA_MAX_LISTING_PAGES", 5):
             return
-        next_url = self.site.next_listing_url(response.url, response.selector)
+        next_url = self.site.next_listing_url(response.url, selector)
         if next_url and next_url != response.url:
             meta = {"warta_depth": depth + 1, "warta_listed": [r.url for r in requests]}
             yield scrapy.Request(next_url, self.parse_listing, errback=self.on_error, meta=meta)
+
+    @staticmethod
+    def listing_selector(response: Response, body: bytes | None) -> Selector | None:
+        """The listing as HTML: Scrapy's own selector for an HTML response, else the bytes read
+        by the extraction's parser (None when they are not HTML: an image, a binary)."""
+        if isinstance(response, HtmlResponse) and (body is None or body is response.body):
+            return response.selector
+        try:
+            return parse(body if body is not None else response.body)
+        except ExtractionError:
+            return None
 
     def follow_articles(
         self, response: Response, links: Iterable[str | discovery.Entry]

@@ -8,7 +8,15 @@ from datetime import date
 
 import pytest
 
-from crawler.crawling.discovery import FeedTooLarge, decompress, json_links, kind_of, read_feed
+from crawler.crawling.discovery import (
+    FeedRefused,
+    FeedTooLarge,
+    decompress,
+    feed_limit,
+    json_links,
+    kind_of,
+    read_feed,
+)
 from crawler.crawling.window import Window
 
 NEWS_SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -80,14 +88,61 @@ def test_a_feed_url_that_serves_html_is_a_listing() -> None:
 
 
 def test_gzip_bodies_are_decompressed_within_the_limit() -> None:
-    assert decompress(gzip.compress(RSS), 10_000) == RSS
-    assert decompress(RSS, 10) == RSS  # not compressed: untouched
+    assert decompress(gzip.compress(RSS), 10_000).body == RSS
+    assert decompress(RSS, 10).body == RSS  # not compressed: untouched
 
 
 def test_a_gzip_bomb_stops_at_the_limit() -> None:
     bomb = gzip.compress(b"<urlset>" + b" " * 5_000_000)
     with pytest.raises(FeedTooLarge):
         decompress(bomb, 1_000_000)
+
+
+def test_a_truncated_gzip_gives_what_it_held_and_says_so() -> None:
+    whole = gzip.compress(RSS * 50)
+    unpacked = decompress(whole[: len(whole) // 2], 1_000_000)
+    assert unpacked.truncated and 0 < len(unpacked.body) < len(RSS * 50)
+    assert (RSS * 50).startswith(unpacked.body)
+    assert not decompress(whole, 1_000_000).truncated
+    assert decompress(gzip.compress(RSS) + gzip.compress(RSS), 1_000).body == RSS * 2  # two members
+    with pytest.raises(FeedRefused, match="unreadable gzip"):
+        decompress(b"\x1f\x8b\x08\x00garbage", 1_000)
+
+
+def test_the_feed_limit_is_download_maxsize_at_most_50_mib() -> None:
+    assert feed_limit(1_000) == 1_000
+    assert feed_limit(1 << 30) == feed_limit(0) == 50 * 1024 * 1024
+
+
+def test_a_cut_feed_leaves_out_its_last_entry() -> None:
+    """The entry the document stops in may hold half a URL: it is left out, and the cut said."""
+    cut = read_feed(NEWS_SITEMAP[: NEWS_SITEMAP.index(b"x.id/read/2") + 6])
+    assert cut is not None and cut.cut and [e.url for e in cut.entries] == ["https://x.id/read/1/a"]
+    whole = read_feed(NEWS_SITEMAP + b"\n<!-- generated in 0.1 s -->\n")
+    assert whole is not None and not whole.cut and not whole.damaged and len(whole.entries) == 2
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+        '<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE r [<!ENTITY % p SYSTEM "http://127.0.0.1:9/evil.dtd"> %p;]>',
+    ],
+)
+def test_a_feed_that_declares_entities_is_refused(doctype: str) -> None:
+    body = RSS.replace(b"?>", b"?>" + doctype.encode(), 1).replace(b"/read/3/c", b"/read/3/&b;&x;")
+    with pytest.raises(FeedRefused, match="XML entities declared"):
+        read_feed(body)
+
+
+def test_an_external_dtd_without_entities_is_read_without_loading_it() -> None:
+    """RSS 0.91 names Netscape's DTD: nothing is fetched, the feed is read."""
+    doctype = (
+        b'<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://127.0.0.1:9/rss.dtd">'
+    )
+    feed = read_feed(RSS.replace(b"?>", b"?>" + doctype, 1))
+    assert feed is not None and feed.entries[0].url == "https://x.id/read/3/c"
 
 
 def test_json_strings_are_links_from_the_site_root() -> None:

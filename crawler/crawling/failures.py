@@ -11,6 +11,7 @@ from scrapy.exceptions import (
     ResponseDataLossError,
 )
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils._compression import _DecompressionMaxSizeExceeded
 from twisted.internet import error as tx
 from twisted.python.failure import Failure
 from twisted.web.client import ResponseFailed
@@ -33,6 +34,8 @@ def failure_reason(failure: Failure) -> str:
     if isinstance(failure.value, HttpError):
         return f"HTTP {failure.value.response.status}"
     if failure.check(IgnoreRequest):
+        if isinstance(failure.value.__cause__ if failure.value else None, _DecompressionMaxSizeExceeded):
+            return "too large"  # HttpCompressionMiddleware: the body inflated past the limit
         return "forbidden by robots.txt" if "robots" in str(failure.value).lower() else "request ignored"
     for types, reason in REASONS:
         if failure.check(*types):

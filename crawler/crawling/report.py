@@ -101,6 +101,7 @@ def site_summary(site: str, stats: dict[str, Any]) -> dict[str, Any]:
         "skipped_outside_window": stats.get(f"warta/{site}/skipped/outside date window", 0),
         "dropped": _prefixed(stats, f"warta/{site}/dropped/"),
         "failed": _prefixed(stats, f"warta/{site}/failed/"),
+        "discovery": _prefixed(stats, f"warta/{site}/discovery/"),
         "http_status": {
             k: v for k, v in _prefixed(stats, "downloader/response_status_count/").items() if int(k) >= 400
         },
@@ -122,7 +123,8 @@ def site_summary(site: str, stats: dict[str, Any]) -> dict[str, Any]:
 
 def health_warnings(site: str, summary: dict[str, Any], previous_mean_words: float | None) -> list[str]:
     """Signs that a site's markup changed: records mostly without dates, mostly through the
-    generic fallback, or bodies suddenly much shorter than in earlier runs."""
+    generic fallback, or bodies suddenly much shorter than in earlier runs; and signs that its
+    entry points did: none of them listed an article."""
     written = summary["written"]
     warnings = []
     if written >= 3:
@@ -136,7 +138,21 @@ def health_warnings(site: str, summary: dict[str, Any], previous_mean_words: flo
             warnings.append(f"bodies average {mean:.0f} words, earlier runs {previous_mean_words:.0f}")
     if warnings:
         warnings.append("its markup has probably changed")
-    return [f"{site}: " + "; ".join(warnings)] if warnings else []
+    found = [f"{site}: " + "; ".join(warnings)] if warnings else []
+    return found + _discovery_warnings(site, summary.get("discovery", {}))
+
+
+def _discovery_warnings(site: str, discovery: dict[str, int]) -> list[str]:
+    """Every entry point failed or listed no article: the run found nothing new because it could
+    not look, not because the site published nothing."""
+    failed = discovery.get("entry points failed", 0)
+    tried = failed + discovery.get("entry points read", 0)
+    if not tried or discovery.get("entry points listing articles", 0):
+        return []
+    return [
+        f"{site}: none of its {tried} entry points listed an article ({failed} failed, "
+        f"{tried - failed} listed no article link); see the summary's discovery"
+    ]
 
 
 def site_status(summary: dict[str, Any], max_failed_share: float, max_dropped_share: float) -> ExitStatus:
