@@ -139,7 +139,20 @@ def health_warnings(site: str, summary: dict[str, Any], previous_mean_words: flo
     if warnings:
         warnings.append("its markup has probably changed")
     found = [f"{site}: " + "; ".join(warnings)] if warnings else []
-    return found + _discovery_warnings(site, summary.get("discovery", {}))
+    return found + _discovery_warnings(site, summary.get("discovery", {})) + _error_warnings(site, summary)
+
+
+def _error_warnings(site: str, summary: dict[str, Any]) -> list[str]:
+    """Pages on which code raised (warta's or a user's pipeline): counted, and worth a report."""
+    errors = {
+        reason: n
+        for reason, n in {**summary["dropped"], **summary.get("discovery", {})}.items()
+        if reason.startswith(("extraction error", "pipeline error", "error ("))
+    }
+    if not errors:
+        return []
+    listed = ", ".join(f"{n} {reason}" for reason, n in errors.items())
+    return [f"{site}: code raised on some pages ({listed}); run with -v to see where, and report it"]
 
 
 def _discovery_warnings(site: str, discovery: dict[str, int]) -> list[str]:

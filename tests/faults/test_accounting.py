@@ -50,6 +50,8 @@ def test_every_discovered_article_is_written_or_counted(mockserver, tmp_path: Pa
     written = [json.loads(line) for p in (tmp_path / "out").rglob("*.jsonl") for line in p.open()]
     assert {url_of(s) for s in good} <= {r["url"] for r in written}
     assert result.returncode == json.loads(stats.read_text("utf-8"))["exit_status"]
+    health = [s for s in result.stderr.splitlines() if s.startswith("warta: health: fakta: code raised")]
+    assert len(health) == 1 and "1 pipeline error (KeyError)" in health[0], result.stderr
 
 
 def test_fetch_names_the_error_of_a_crashing_page(mockserver, tmp_path: Path) -> None:
