@@ -59,11 +59,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     now = args.now or datetime.now(UTC)
     status = ExitStatus.OK
     for name in args.files:
-        path = Path(name)
         try:
-            body = path.read_bytes()
+            body = _read_page(Path(name))
         except OSError as exc:
             _error(f"{name}: cannot read: {exc.strerror or exc}")
+            status = ExitStatus.FAILED
+            continue
+        except WartaError as exc:
+            _error(f"{name}: {exc}")
             status = ExitStatus.FAILED
             continue
         try:
@@ -78,6 +81,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
             _error(f"{name}: {exc}")
             status = ExitStatus.FAILED
     return status
+
+
+def _read_page(path: Path) -> bytes:
+    """The file's bytes, read no further than one byte past the page limit (a pipe has no size)."""
+    from crawler.extraction.document import MAX_PAGE_BYTES, check_size
+
+    with path.open("rb") as handle:
+        body = handle.read(MAX_PAGE_BYTES + 1)
+    check_size(len(body))
+    return body
 
 
 # -- fetch and crawl (through Scrapy) ---------------------------------------------------------

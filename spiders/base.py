@@ -91,8 +91,20 @@ class NewsSpider(scrapy.Spider):
                     f"https://{domain}/robots.txt", self.parse_robots, errback=self.on_robots_error
                 )
 
-    def article_request(self, url: str, **kwargs: Any) -> scrapy.Request:
-        return scrapy.Request(self.site.fetch_url(url), self.parse_article, errback=self.on_error, **kwargs)
+    def article_request(self, url: str, meta: dict[str, Any] | None = None, **kwargs: Any) -> scrapy.Request:
+        return scrapy.Request(
+            self.site.fetch_url(url),
+            self.parse_article,
+            errback=self.on_error,
+            meta={**(meta or {}), **self.page_limit()},
+            **kwargs,
+        )
+
+    def page_limit(self) -> dict[str, int]:
+        """An article page over WARTA_MAX_PAGE_BYTES, as sent or once inflated, is not read: the
+        download is cancelled and counted as failed, "too large" (crawler.crawling.failures)."""
+        limit = self.settings.getint("WARTA_MAX_PAGE_BYTES")
+        return {"download_maxsize": limit} if limit > 0 else {}  # 0: DOWNLOAD_MAXSIZE alone
 
     def on_error(self, failure: Failure) -> None:
         request = getattr(failure, "request", None)  # Scrapy sets it on download failures
@@ -284,7 +296,7 @@ class NewsSpider(scrapy.Spider):
         doc = self.doc(response)
         next_url = self.site.next_article_page(response.url, doc) if doc is not None else None
         if next_url and next_url not in {d["url"] for d in drafts} and len(drafts) < MAX_ARTICLE_PAGES:
-            meta = {k: v for k, v in response.meta.items() if k == "warta_input"}
+            meta = {k: v for k, v in response.meta.items() if k == "warta_input"} | self.page_limit()
             yield scrapy.Request(
                 next_url,
                 self.parse_article,

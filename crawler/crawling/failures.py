@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scrapy.exceptions import (
     CannotResolveHostError,
+    DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadFailedError,
     DownloadTimeoutError,
@@ -18,6 +19,10 @@ from twisted.web.client import ResponseFailed
 
 # Scrapy wraps Twisted's errors in its own; both are listed for the download handlers that do not.
 REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
+    # Scrapy's download handlers cancel a body over DOWNLOAD_MAXSIZE (or meta "download_maxsize")
+    # with this, whether Content-Length announced it or the bytes went past it; a download
+    # timeout, the other cancellation, is raised as DownloadTimeoutError.
+    ((DownloadCancelledError,), "too large"),
     ((CannotResolveHostError, tx.DNSLookupError), "DNS lookup failed (unknown host)"),
     ((DownloadTimeoutError, tx.TimeoutError, tx.TCPTimedOutError), "timeout"),
     ((DownloadConnectionRefusedError, tx.ConnectionRefusedError), "connection refused"),

@@ -55,6 +55,15 @@ SKIP_TAGS = frozenset(
 _SPACE_RE = re.compile(r"[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _MARKUP_RE = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|article|meta|title)\b")
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# The largest article page read: a real one is under 1 MB; more is a broken or hostile page.
+# A crawl applies it to each article download (WARTA_MAX_PAGE_BYTES), `warta extract` to files.
+MAX_PAGE_BYTES = 5 * 1024 * 1024
+
+
+def check_size(size: int, limit: int = MAX_PAGE_BYTES) -> None:
+    """Refuse a page over the limit before reading it: parsing a hostile 2 GB file only churns."""
+    if limit and size > limit:
+        raise ExtractionError("too large", f"more than {limit} bytes")
 
 
 def decode(body: bytes | str, content_type: str | None = None) -> str:
@@ -114,25 +123,23 @@ def paragraphs(node: html.HtmlElement) -> list[str]:
         if text:
             out.append(text)
 
-    def walk(el: etree._Element) -> None:
+    # A stack, not recursion: the parser keeps up to ~2,000 levels of nesting, Python's stack fewer.
+    stack: list[tuple[etree._Element, bool]] = [(node, False)]
+    while stack:
+        el, closing = stack.pop()
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
-        if not tag or tag in SKIP_TAGS:  # comments, processing instructions, scripts
+        if closing or not tag or tag in SKIP_TAGS:  # comments, processing instructions, scripts
+            if closing and tag in BLOCK_TAGS:
+                flush()
             if el.tail:
                 buf.append(el.tail)
-            return
-        block = tag in BLOCK_TAGS
-        if block:
+            continue
+        if tag in BLOCK_TAGS:
             flush()
         if el.text:
             buf.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            flush()
-        if el.tail:
-            buf.append(el.tail)
-
-    walk(node)
+        stack.append((el, True))
+        stack += [(child, False) for child in reversed(el)]
     flush()
     return out
 

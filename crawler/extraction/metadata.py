@@ -35,6 +35,8 @@ PUBLISHED_META = (
 )  # fmt: skip
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+MAX_LD_CHARS = 1_000_000  # one JSON-LD block; a larger one is skipped
+MAX_LD_DEPTH = 20  # nesting kept of a JSON-LD block
 
 
 @dataclass
@@ -68,23 +70,41 @@ def _first(sel: Selector, *names: str) -> str | None:
 
 
 def json_ld_objects(sel: Selector) -> list[dict[str, Any]]:
-    """Every JSON-LD object on the page, @graph flattened; broken blocks are skipped."""
+    """Every JSON-LD object on the page, @graph flattened, in document order; broken or
+    oversized blocks are skipped."""
     found: list[dict[str, Any]] = []
     for raw in sel.xpath('//script[@type="application/ld+json"]/text()').getall():
-        try:
-            data = json.loads(_CONTROL_RE.sub(" ", raw.strip().rstrip(";")))
-        except ValueError:
-            continue
-        stack = [data]
-        while stack:
-            item = stack.pop(0)
+        stack = [_load_json_ld(raw)]
+        while stack:  # depth first, the next item at the end: linear in the block's size
+            item = stack.pop()
             if isinstance(item, list):
-                stack[:0] = item
+                stack += reversed(item)
             elif isinstance(item, dict):
                 found.append(item)
                 if isinstance(item.get("@graph"), list):
-                    stack[:0] = item["@graph"]
+                    stack += reversed(item["@graph"])
     return found
+
+
+def _load_json_ld(raw: str) -> Any:
+    """One script block's data, or None. A block over MAX_LD_CHARS is skipped unparsed, and what
+    nests deeper than MAX_LD_DEPTH is cut off, so no later walk over it recurses further; real
+    blocks are a few kilobytes, a few levels deep."""
+    if len(raw) > MAX_LD_CHARS:
+        return None
+    try:
+        return _clip(json.loads(_CONTROL_RE.sub(" ", raw.strip().rstrip(";"))), MAX_LD_DEPTH)
+    except (ValueError, RecursionError):  # the json module gives up on very deep nesting
+        return None
+
+
+def _clip(value: Any, depth: int) -> Any:
+    """The value with lists and objects below ``depth`` levels replaced by None."""
+    if isinstance(value, dict):
+        return {k: _clip(v, depth - 1) for k, v in value.items()} if depth > 0 else None
+    if isinstance(value, list):
+        return [_clip(v, depth - 1) for v in value] if depth > 0 else None
+    return value
 
 
 def _types(obj: dict[str, Any]) -> set[str]:
