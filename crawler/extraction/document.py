@@ -77,7 +77,7 @@ def parse(body: bytes | str, content_type: str | None = None) -> Selector:
     if not _MARKUP_RE.search(text[:65536].lower()):
         raise ExtractionError("not HTML", "no HTML markup found")
     try:
-        sel = Selector(text=text, type="html")
+        sel = Selector(text=_CONTROL_RE.sub(" ", text), type="html")
     except (etree.ParserError, ValueError) as exc:
         raise ExtractionError("not HTML", str(exc)) from exc
     if sel.root is None:
@@ -157,6 +157,9 @@ def dash_bold_dateline(node: html.HtmlElement) -> None:
             bold.tail = " - " + tail.lstrip()
 
 
+# Control characters XML forbids: lxml parses them in a page's text but refuses to write such
+# text back into a tree (a tail moved by drop_tree raised ValueError), and they are never content.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # The largest article page read: a real one is under 1 MB; more is a broken or hostile page.
 # A crawl applies it to each article download (WARTA_MAX_PAGE_BYTES), `warta extract` to files.
 MAX_PAGE_BYTES = 5 * 1024 * 1024
