@@ -44,7 +44,7 @@ def json_ld(text: str) -> str:
 
 def gzip_bomb(path: Path, inflated: int) -> Path:
     """A gzip stream of ``inflated`` zero bytes, written in 1 MiB steps (it is ~1/1000 the size)."""
-    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    packer = zlib.compressobj(6, zlib.DEFLATED, 31)  # gzip framing
     chunk = bytes(1024 * 1024)
     with path.open("wb") as out:
         for _ in range(inflated // len(chunk)):
