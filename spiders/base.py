@@ -31,7 +31,7 @@ from crawler.crawling.failures import failure_reason
 from crawler.crawling.window import Window
 from crawler.errors import ExtractionError
 from crawler.extraction.dates import WIB
-from crawler.extraction.document import parse
+from crawler.extraction.document import decode_page, parse
 from crawler.extraction.extract import Draft, extract_article
 from crawler.extraction.pages import merge_pages
 from crawler.extraction.urls import canonicalize
@@ -168,7 +168,10 @@ class NewsSpider(scrapy.Spider):
         if response not in self._docs:
             content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
             try:
-                self._docs[response] = parse(response.body, content_type)
+                page = decode_page(response.body, content_type)
+                if page.guessed:  # no charset said, not UTF-8: read as windows-1252, counted
+                    self.crawler.stats.inc_value(f"warta/{self.name}/charset_guessed")
+                self._docs[response] = parse(page.text)
             except ExtractionError as exc:
                 self._docs[response] = exc
         return self._docs[response]
