@@ -45,6 +45,7 @@ WARTA_REFRESH_UPDATED = False
 WARTA_MAX_FAILED_SHARE = 0.5  # failed requests / requests
 WARTA_MAX_DROPPED_SHARE = 0.5  # dropped articles / articles fetched
 WARTA_MAX_RETRY_AFTER = 120  # longest Retry-After wait honoured, in seconds
+WARTA_FETCH_MAX_RETRY_AFTER = 10  # the same for `warta fetch`, where a person waits
 
 # Output files appear only when complete (NAME.partial -> fsync -> rename).
 FEED_STORAGES = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Mapping
 from datetime import UTC, datetime
@@ -38,8 +39,42 @@ def _parse_time(value: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _bad_urls(urls: list[str]) -> list[str]:
-    return [u for u in urls if urlsplit(u).scheme not in ("http", "https") or not urlsplit(u).netloc]
+_HOST_RE = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?")
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be fetched as given, or None. Spaces and non-ASCII letters in the path
+    are fine (they are percent-encoded, as a browser does) and so is an IDN host (punycode);
+    a host that stays malformed after that is not."""
+    from w3lib.url import safe_url_string
+
+    try:
+        parts = urlsplit(safe_url_string(url))
+        parts.port  # noqa: B018  # raises ValueError for a port that is not a number 0-65535
+    except ValueError as exc:
+        return f"malformed URL ({exc}): {url}"
+    if parts.scheme not in ("http", "https"):
+        return f"not an http(s) URL: {url}"
+    host = parts.hostname or ""
+    if not host:
+        return f"no host in the URL: {url}"
+    if not (_is_ip(host) or (len(host) <= 253 and _HOST_RE.fullmatch(host))):
+        return f"not a valid host name {host!r}: {url}"
+    return None
+
+
+def _is_ip(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _url_problems(urls: list[str]) -> str | None:
+    return next((problem for problem in map(url_problem, urls) if problem), None)
 
 
 # -- extract -----------------------------------------------------------------------------
@@ -52,8 +87,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.url and len(args.files) > 1:
         _error("--url names one page; give one FILE with it")
         return ExitStatus.USAGE
-    if args.url and _bad_urls([args.url]):
-        _error(f"not an http(s) URL: {args.url}")
+    problem = _url_problems([args.url] if args.url else [])
+    if problem:
+        _error(problem)
         return ExitStatus.USAGE
     now = args.now or datetime.now(UTC)
     status = ExitStatus.OK
@@ -97,53 +133,94 @@ def _scrapy_settings(args: argparse.Namespace, **overrides: Any):
     return settings
 
 
+class _FetchWatch:
+    """What became of each URL given to `warta fetch`: its record, or why there is none. Every
+    request carries the URL it was asked for (``warta_input``) through redirects and pages."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, dict[str, Any]] = {}
+        self.dropped: dict[str, str] = {}
+        self.last_request: dict[str, tuple[str, list[str]]] = {}  # asked -> (URL, allowed domains)
+
+    def connect(self, crawler: Any) -> None:
+        from scrapy import signals
+
+        for handler, signal in (
+            (self.scraped, signals.item_scraped),
+            (self.item_dropped, signals.item_dropped),
+            (self.request_scheduled, signals.request_scheduled),
+            (self.request_dropped, signals.request_dropped),
+        ):
+            crawler.signals.connect(handler, signal=signal, weak=False)
+
+    @staticmethod
+    def _asked(message: Any) -> str:
+        return message.meta.get("warta_input", message.url)
+
+    def scraped(self, item: dict[str, Any], response: Any, spider: Any) -> None:
+        self.records[self._asked(response)] = item
+
+    def item_dropped(self, item: Any, response: Any, exception: BaseException, spider: Any) -> None:
+        self.dropped[self._asked(response)] = str(exception)
+
+    def request_scheduled(self, request: Any, spider: Any) -> None:
+        self.last_request[self._asked(request)] = (request.url, list(getattr(spider, "allowed_domains", [])))
+
+    def request_dropped(self, request: Any, spider: Any) -> None:  # the scheduler's duplicate filter
+        again = "redirect loop" if request.meta.get("redirect_times") else "asked twice"
+        self.dropped.setdefault(self._asked(request), f"{again} (back to {request.url})")
+
+    def reason(self, url: str, failures: dict[str, str], stopped: bool) -> str:
+        """Why ``url`` gave no record, from what happened to it, most telling first."""
+        from scrapy.utils.url import url_is_from_any_domain
+
+        found = self.dropped.get(url) or failures.get(url)
+        if found:
+            return found
+        last, allowed = self.last_request.get(url, (url, []))
+        if allowed and not url_is_from_any_domain(last, allowed):  # Scrapy's offsite filter
+            return f"redirected to another site, not followed ({last})"
+        return "stopped before it was fetched" if stopped else "no record (see --verbose)"
+
+
 def cmd_fetch(args: argparse.Namespace) -> int:
-    from scrapy import signals
     from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import SETTINGS_PRIORITIES
 
     from crawler.crawling.project import spider_for_url
 
-    bad = _bad_urls(args.urls)
-    if bad:
-        _error(f"not an http(s) URL: {bad[0]}")
+    problem = _url_problems(args.urls)
+    if problem:
+        _error(problem)
         return ExitStatus.USAGE
-    process = CrawlerProcess(_scrapy_settings(args))
-    records: dict[str, dict[str, Any]] = {}
-    dropped: dict[str, str] = {}
+    settings = _scrapy_settings(args)
+    if settings.getpriority("WARTA_MAX_RETRY_AFTER") != SETTINGS_PRIORITIES["cmdline"]:
+        # a person waits for `warta fetch`: a site asking for minutes gets a short wait, then a reason
+        settings.set("WARTA_MAX_RETRY_AFTER", settings.getfloat("WARTA_FETCH_MAX_RETRY_AFTER"), "cmdline")
+    process = CrawlerProcess(settings)
+    watch = _FetchWatch()
     groups: dict[type, list[str]] = {}
     for url in args.urls:
         groups.setdefault(spider_for_url(url), []).append(url)
     crawlers = []
     for spidercls, urls in groups.items():
         crawler = process.create_crawler(spidercls)
-
-        def scraped(item, response, spider):
-            records[response.meta.get("warta_input", response.url)] = item
-
-        def item_dropped(item, response, exception, spider):
-            dropped[response.meta.get("warta_input", response.url)] = str(exception)
-
-        crawler.signals.connect(scraped, signal=signals.item_scraped, weak=False)
-        crawler.signals.connect(item_dropped, signal=signals.item_dropped, weak=False)
+        watch.connect(crawler)
         crawlers.append(crawler)
         process.crawl(crawler, urls=urls)
     process.start()
     failures = {url: reason for c in crawlers for url, reason in getattr(c.spider, "failures", [])}
+    stopped = any(c.stats.get_value("finish_reason") == "shutdown" for c in crawlers if c.stats)
     status = ExitStatus.OK
     for url in args.urls:
-        if url in records:
-            _emit(records[url])
+        if url in watch.records:
+            _emit(watch.records[url])
             continue
         status = ExitStatus.FAILED
-        reason = (
-            dropped.get(url)
-            or failures.get(url)
-            or next(
-                (r for u, r in failures.items() if u.rstrip("/") == url.rstrip("/")),
-                "no record (see --verbose)",
-            )
-        )
-        _error(f"{url}: {reason}")
+        _error(f"{url}: {watch.reason(url, failures, stopped)}")
+    if stopped:
+        _error("interrupted: stopped by a signal (SIGTERM or Ctrl-C)")
+        return ExitStatus.INTERRUPTED
     return status
 
 

@@ -148,3 +148,196 @@ def test_a_guessed_charset_is_counted_in_the_run_summary(mockserver, tmp_path: P
     assert summary["charset_guessed"] == 1
     records = [json.loads(line) for path in (tmp_path / "out").rglob("*.jsonl") for line in path.open()]
     assert any("Nomor 0 di kafé" in r["title"] for r in records)
+
+
+# -- Retry-After -----------------------------------------------------------------------------
+BUSY = {"status": 503, "body": "sibuk", "headers": {"Retry-After": "999999", "Content-Type": "text/plain"}}
+
+
+def test_fetch_waits_a_short_while_on_retry_after_then_says_why(mockserver, tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(PAGE, "utf-8")
+    server = mockserver(
+        {"127.0.0.1/sibuk": BUSY, "localhost/berita/1": {"file": str(tmp_path / "page.html")}}
+    )
+    busy, other = f"{server.url}/sibuk", server.url.replace("127.0.0.1", "localhost") + "/berita/1"
+    # the site asks for 11 days; the crawl cap (120 s) would make this take 2 minutes
+    result = run_warta("fetch", busy, other, "-s", "RETRY_TIMES=1", timeout=60)
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["url"] == other  # the other host went on
+    assert result.stderr.strip().splitlines() == [f"warta: {busy}: HTTP 503"]
+    assert [s for s, u in server.requests() if u.endswith("/sibuk")] == [503, 503]  # retried once
+
+
+def test_retry_after_slows_the_whole_host(mockserver, tmp_path: Path) -> None:
+    """One page answers "come back in 8 s" (and is not retried): the other pages of that host
+    wait those 8 s too, as the site asked; a sleep on that one response would not have held them."""
+    import time
+
+    (tmp_path / "page.html").write_text(PAGE, "utf-8")
+    wait = {**BUSY, "headers": {**BUSY["headers"], "Retry-After": "8"}}
+    page = {"file": str(tmp_path / "page.html")}
+    server = mockserver({"127.0.0.1/a": wait, "127.0.0.1/b": page, "127.0.0.1/c": page})
+    urls = [f"{server.url}/{name}" for name in "abc"]
+    # one request a second to the host, so /a's answer comes before /b goes
+    steady = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=1", "-s", "DOWNLOAD_DELAY_JITTER=0"]
+    started = time.monotonic()
+    result = run_warta("fetch", *urls, *steady, "-s", "RETRY_TIMES=0", timeout=60)
+    assert result.stderr.strip() == f"warta: {urls[0]}: HTTP 503"
+    assert len(result.stdout.splitlines()) == 2
+    assert time.monotonic() - started >= 8  # a lower bound: the host was held
+
+
+def _stop_after(args: list[str], env: dict[str, str] | None, server, signum: int):
+    """Run ``warta`` with ``args``, send ``signum`` a second after the server's first 503;
+    (result, seconds to exit)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO
+
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), **(env or {})},
+        cwd=REPO,
+    )
+    deadline = time.monotonic() + 60
+    while 503 not in [status for status, _ in server.requests()] and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(1)
+    assert proc.poll() is None, proc.communicate()
+    proc.send_signal(signal.Signals(signum))
+    sent = time.monotonic()
+    try:
+        out, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise
+    return subprocess.CompletedProcess(args, proc.returncode, out, err), time.monotonic() - sent
+
+
+@pytest.mark.parametrize("signum", [15, 2], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_during_a_retry_after_wait_ends_fetch_at_once(mockserver, signum: int) -> None:
+    server = mockserver({"127.0.0.1/sibuk": BUSY})
+    url = f"{server.url}/sibuk"
+    done, took = _stop_after(["fetch", url, "-s", "WARTA_MAX_RETRY_AFTER=600"], None, server, signum)
+    assert took < 10  # the wait is 600 s
+    assert done.returncode == 130
+    lines = done.stderr.strip().splitlines()
+    assert lines == [
+        f"warta: {url}: stopped during a Retry-After wait",
+        "warta: interrupted: stopped by a signal (SIGTERM or Ctrl-C)",
+    ]
+
+
+def test_sigterm_during_a_retry_after_wait_ends_a_crawl_at_once(mockserver, tmp_path: Path) -> None:
+    from tests.test_scheduled import build_site, crawl_args
+
+    routes = build_site(tmp_path, 3)
+    for key in [k for k in routes if "/news/" in k]:
+        routes[key] = BUSY
+    server = mockserver(routes)
+    args = crawl_args(tmp_path, "--stats", str(tmp_path / "s.json"))
+    done, took = _stop_after(args, server.proxy_env, server, 15)
+    assert took < 10, done.stderr  # each wait is 120 s
+    assert done.returncode != 0
+    summary = json.loads((tmp_path / "s.json").read_text("utf-8"))["sites"]["fakta"]
+    assert summary["finish_reason"] == "shutdown"
+    assert list(summary["failed"]) == ["stopped during a Retry-After wait"]  # the slowed host's requests
+    assert summary["failed"]["stopped during a Retry-After wait"] >= 3
+    assert all(s == 503 for s, u in server.requests() if "/news/" in u)
+
+
+# -- URLs ------------------------------------------------------------------------------------
+MALFORMED = [
+    "http://[::1",
+    "http://",
+    "http:///x",
+    "http://exa mple.com",
+    "http://a:99999/",
+    "ftp://a/b",
+    "a/b",
+]
+
+
+@pytest.mark.parametrize("url", MALFORMED)
+@pytest.mark.parametrize("verb", ["fetch", "extract"])
+def test_a_malformed_url_is_a_usage_error(verb: str, url: str, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, "utf-8")
+    args = ["fetch", url] if verb == "fetch" else ["extract", str(page), "--url", url]
+    result = run_warta(*args)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("warta: ") and url in lines[0], result.stderr
+
+
+def test_fetch_gives_the_real_reason_for_redirects_and_hosts(mockserver, tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(PAGE, "utf-8")
+    chain = {f"127.0.0.1/r{i}": {"status": 302, "headers": {"Location": f"/r{i + 1}"}} for i in range(30)}
+    server = mockserver(
+        {
+            **chain,
+            "127.0.0.1/putar": {"status": 302, "headers": {"Location": "/putar"}},
+            "127.0.0.1/putar-a": {"status": 302, "headers": {"Location": "/putar-b"}},
+            "127.0.0.1/putar-b": {"status": 302, "headers": {"Location": "/putar-a"}},
+            "127.0.0.1/pindah": {"status": 301, "headers": {"Location": "/"}},
+            "127.0.0.1/": {"body": "<html><body><p>Beranda</p><a href='/x'>x</a></body></html>"},
+            "127.0.0.1/berita%20dengan%20spasi": {"file": str(tmp_path / "page.html")},
+        }
+    )
+    base = server.url
+    urls = [f"{base}/putar", f"{base}/putar-a", f"{base}/r0", f"{base}/pindah", f"{base}/berita dengan spasi",
+            "http://tidak-ada.invalid/berita"]  # fmt: skip
+    result = run_warta("fetch", *urls, "-s", "RETRY_TIMES=0")
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["url"] == f"{base}/berita%20dengan%20spasi"
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == f"warta: {base}/putar: redirect loop (back to {base}/putar)"
+    assert lines[1] == f"warta: {base}/putar-a: redirect loop (back to {base}/putar-a)"
+    assert lines[2] == f"warta: {base}/r0: too many redirects (at {base}/r20)"
+    assert lines[3].startswith(f"warta: {base}/pindah: no article") and lines[3].endswith(f"(at {base}/)")
+    assert lines[4] == "warta: http://tidak-ada.invalid/berita: DNS lookup failed (unknown host)"
+    assert "no record" not in result.stderr
+
+
+def test_fetch_follows_a_redirect_to_another_site_or_says_so(mockserver, tmp_path: Path) -> None:
+    from tests.conftest import FIXTURES
+
+    sample = FIXTURES / "fakta_sample" / "input.html"
+    server = mockserver(
+        {
+            "fakta.com/robots.txt": {
+                "body": "User-agent: *\nAllow: /\n",
+                "headers": {"Content-Type": "text/plain"},
+            },
+            "fakta.com/news/nasional/pindah-ke-lain": {
+                "status": 301,
+                "headers": {"Location": "https://lain.example/x"},
+            },
+            "lain.example/x": {"file": str(sample)},
+        }
+    )
+    url = "https://fakta.com/news/nasional/pindah-ke-lain"
+    result = run_warta("fetch", url, env=server.proxy_env)
+    assert result.returncode == 1
+    assert (
+        result.stderr.strip()
+        == f"warta: {url}: redirected to another site, not followed (https://lain.example/x)"
+    )
+
+
+def test_fetch_an_idn_host_as_punycode(mockserver, tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(PAGE, "utf-8")
+    server = mockserver({"xn--brita-bsa.example/berita/1": {"file": str(tmp_path / "page.html")}})
+    result = run_warta(
+        "fetch", "http://bérita.example/berita/1", "http://bérita.example/hilang", env=server.proxy_env
+    )
+    assert json.loads(result.stdout)["url"] == "http://xn--brita-bsa.example/berita/1"
+    assert result.stderr.strip() == "warta: http://bérita.example/hilang: HTTP 404"
