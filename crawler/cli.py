@@ -13,7 +13,7 @@ import sys
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 from crawler import __version__, user_agent
@@ -127,8 +127,7 @@ def _scrapy_settings(args: argparse.Namespace, **overrides: Any):
         settings.set(key, value, priority="cmdline")
     if getattr(args, "contact", None):
         settings.set("USER_AGENT", user_agent(args.contact), priority="cmdline")
-    for pair in args.set or []:
-        key, _, value = pair.partition("=")
+    for key, value in args.set or []:
         settings.set(key, value, priority="cmdline")
     return settings
 
@@ -228,10 +227,14 @@ def _crawl_usage_problem(args: argparse.Namespace) -> str | None:
     from crawler.extraction.dates import normalise_date
     from crawler.sites import sites
 
+    window = {}
     for flag in ("since", "until"):
         value = getattr(args, flag)
         if value and len(normalise_date(value) or "") < 10:
             return f"--{flag}: not a date: {value}"
+        window[flag] = (normalise_date(value) or "")[:10] if value else None
+    if window["since"] and window["until"] and window["until"] < window["since"]:
+        return f"--until {args.until} is before --since {args.since}: no article can be in that window"
     for site in args.sites:
         try:
             sites()[site].check_sections([s for s in (args.sections or "").split(",") if s])
@@ -335,8 +338,83 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return ExitStatus.OK
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a bad option value told on one line (exit 2), not a page of usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(ExitStatus.USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"a positive whole number is needed, not {value!r}")
+    return number
+
+
+def _contact(value: str) -> str:
+    """The contact goes into a header line: no line breaks or other control characters."""
+    if not value.strip() or any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise argparse.ArgumentTypeError(f"a URL or e-mail address on one line is needed, not {value!r}")
+    return value
+
+
+_SETTING_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _setting(pair: str) -> tuple[str, str]:
+    """``-s NAME=VALUE``, its value checked against the type of the setting's default, so a
+    mistyped value is a usage error now rather than a traceback in the middle of a run."""
+    name, equals, value = pair.partition("=")
+    if not equals or not _SETTING_NAME.fullmatch(name):
+        raise argparse.ArgumentTypeError(f"NAME=VALUE is needed, not {pair!r}")
+    problem = setting_value_problem(name, value)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{name}={value}: {problem}")
+    return name, value
+
+
+def setting_value_problem(name: str, value: str) -> str | None:
+    """Why ``value`` (a string from the command line) cannot be ``name``'s value, or None."""
+    import logging
+
+    from scrapy.settings import BaseSettings
+
+    from crawler.crawling.project import project_settings
+
+    default = project_settings().get(name)
+    if name == "LOG_LEVEL" and value not in logging.getLevelNamesMapping():
+        return f"a log level is needed ({', '.join(logging.getLevelNamesMapping())})"
+    given = BaseSettings({name: value})
+    try:
+        if isinstance(default, bool):
+            given.getbool(name)
+        elif isinstance(default, int | float):  # some whole-number defaults are read as numbers
+            given.getfloat(name)
+        elif isinstance(default, dict | BaseSettings):
+            given.getdict(name)
+        elif isinstance(default, list | tuple) and default and all(isinstance(v, int) for v in default):
+            [int(v) for v in given.getlist(name)]
+    except (ValueError, TypeError):
+        return f"a value like the default ({_shown(default)}) is needed"
+    return None
+
+
+def _shown(value: Any) -> str:
+    from scrapy.settings import BaseSettings
+
+    if isinstance(value, BaseSettings):
+        value = value.copy_to_dict()
+    if isinstance(value, list | tuple):
+        return ",".join(map(str, value))
+    return json.dumps(value) if isinstance(value, dict) else str(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="warta",
         description="Crawl and normalise Indonesian news articles into clean JSON records.",
     )
@@ -400,7 +478,9 @@ def _add_crawl(verbs: Any) -> None:
     target.add_argument("-o", "--output", metavar="FILE", help="write all records to one FILE")
     crawl.add_argument("--since", metavar="DATE", help="only articles published on or after DATE")
     crawl.add_argument("--until", metavar="DATE", help="only articles published on or before DATE")
-    crawl.add_argument("--max-articles", type=int, metavar="N", help="at most N articles per site")
+    crawl.add_argument(
+        "--max-articles", type=_positive_int, metavar="N", help="at most N articles per site (N >= 1)"
+    )
     crawl.add_argument("--sections", metavar="A,B", help="only these sections (see `warta sites`)")
     crawl.add_argument(
         "--state", metavar="PATH", help="seen-store SQLite file (default: $XDG_DATA_HOME/warta/state.sqlite)"
@@ -418,9 +498,13 @@ def _add_crawl(verbs: Any) -> None:
 
 
 def _add_scrapy_options(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="override a Scrapy setting")
+    sub.add_argument(
+        "-s", "--set", action="append", type=_setting, metavar="NAME=VALUE", help="override a Scrapy setting"
+    )
     sub.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log on stderr")
-    sub.add_argument("--contact", metavar="URL|EMAIL", help="contact put in the User-Agent for site owners")
+    sub.add_argument(
+        "--contact", type=_contact, metavar="URL|EMAIL", help="contact put in the User-Agent for site owners"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -341,3 +341,107 @@ def test_fetch_an_idn_host_as_punycode(mockserver, tmp_path: Path) -> None:
     )
     assert json.loads(result.stdout)["url"] == "http://xn--brita-bsa.example/berita/1"
     assert result.stderr.strip() == "warta: http://bérita.example/hilang: HTTP 404"
+
+
+# -- bad option values -----------------------------------------------------------------------
+BAD_OPTIONS = {
+    "max-articles 0": ["crawl", "fakta", "--max-articles", "0"],
+    "max-articles -1": ["crawl", "fakta", "--max-articles", "-1"],
+    "max-articles x": ["crawl", "fakta", "--max-articles", "x"],
+    "until before since": ["crawl", "fakta", "--since", "2025-05-01", "--until", "2025-04-30"],
+    "since not a date": ["crawl", "fakta", "--since", "2025-02-30"],
+    "unknown section": ["crawl", "fakta", "--sections", "tidak-ada"],
+    "-s without =": ["crawl", "fakta", "-s", "DOWNLOAD_DELAY"],
+    "-s no name": ["fetch", "https://fakta.com/x", "-s", "=1"],
+    "-s int": ["crawl", "fakta", "-s", "CONCURRENT_REQUESTS=banyak"],
+    "-s float": ["fetch", "https://fakta.com/x", "-s", "DOWNLOAD_DELAY=pelan"],
+    "-s bool": ["crawl", "fakta", "-s", "ROBOTSTXT_OBEY=mungkin"],
+    "-s dict": ["crawl", "fakta", "-s", "FEEDS=bukan-json"],
+    "-s list of ints": ["fetch", "https://fakta.com/x", "-s", "RETRY_HTTP_CODES=500,lima"],
+    "-s log level": ["fetch", "https://fakta.com/x", "-s", "LOG_LEVEL=NOPE"],
+    "-s warta number": ["crawl", "fakta", "-s", "WARTA_PROGRESS_INTERVAL=x"],
+    "contact on two lines": ["fetch", "https://fakta.com/x", "--contact", "a\nb"],
+    "now invalid": ["extract", "page.html", "--now", "2025-13-01"],
+    "now missing": ["extract", "page.html", "--now"],
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_OPTIONS))
+def test_a_bad_option_value_is_one_line_and_exit_2(name: str, tmp_path: Path) -> None:
+    args = [str(tmp_path / a) if a == "page.html" else a for a in BAD_OPTIONS[name]]
+    if args[0] == "crawl":
+        args += ["--state", str(tmp_path / "state.sqlite"), "--out", str(tmp_path / "out")]
+    dead = {"http_proxy": "http://127.0.0.1:9", "https_proxy": "http://127.0.0.1:9"}  # never the network
+    result = run_warta(*args, env=dead, timeout=60)
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert not (tmp_path / "out").exists()  # refused before anything ran
+
+
+def test_good_setting_values_still_pass(mockserver, tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(PAGE, "utf-8")
+    server = mockserver({"127.0.0.1/berita/1": {"file": str(tmp_path / "page.html")}})
+    values = ["DOWNLOAD_TIMEOUT=2.5", "RETRY_HTTP_CODES=500,503", "ROBOTSTXT_OBEY=False", "FEEDS={}",
+              "LOG_LEVEL=ERROR", "USER_AGENT=uji/1.0", "WARTA_FETCH_MAX_RETRY_AFTER=3"]  # fmt: skip
+    result = run_warta("fetch", f"{server.url}/berita/1", *[x for v in values for x in ("-s", v)])
+    assert one_record(result)["title"] == "Warga Menanam Pohon"
+
+
+# -- listeners -------------------------------------------------------------------------------
+def _listening_sockets(pid: int) -> int:
+    """How many sockets of process ``pid`` are listening for TCP connections."""
+    inodes = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = fd.readlink().name
+        except OSError:
+            continue
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    count = 0
+    for table in ("tcp", "tcp6"):
+        for line in Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]:
+            fields = line.split()
+            count += fields[3] == "0A" and fields[9] in inodes  # 0A: LISTEN
+    return count
+
+
+def _listeners_while_fetching(server, tmp_path: Path, *extra: str) -> tuple[int, list[Path]]:
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO
+
+    jobs = tmp_path / "jobs"
+    jobs.mkdir(exist_ok=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "crawler.cli", "fetch", f"{server.url}/lambat",
+         "-s", f"REMOTE_CONTROL_JOBS_DIR={jobs}", *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO)}, cwd=REPO,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while (
+            not any(u.endswith("/robots.txt") for _, u in server.requests()) and time.monotonic() < deadline
+        ):
+            time.sleep(0.2)  # robots.txt answered: the run is under way, the page takes 4 s more
+        time.sleep(1)
+        listening = _listening_sockets(proc.pid) if proc.poll() is None else -1
+    finally:
+        proc.kill()
+        proc.wait()
+    return listening, list(jobs.iterdir())
+
+
+@pytest.mark.skipif(not Path("/proc/self/net/tcp").exists(), reason="needs Linux /proc")
+def test_a_run_opens_no_listening_socket(mockserver, tmp_path: Path) -> None:
+    slow = {"body": "<html><body><p>x</p></body></html>", "delay": 4}
+    server = mockserver({"127.0.0.1/robots.txt": {"body": "", "headers": {"Content-Type": "text/plain"}},
+                         "127.0.0.1/lambat": slow})  # fmt: skip
+    assert _listeners_while_fetching(server, tmp_path) == (0, [])
+    # and the same probe sees Scrapy's remote-control server when it is asked for
+    listening, jobs = _listeners_while_fetching(server, tmp_path, "-s", "REMOTE_CONTROL_ENABLED=True")
+    assert listening >= 1 and jobs
