@@ -79,6 +79,8 @@ def _url_problems(urls: list[str]) -> str | None:
 
 # -- extract -----------------------------------------------------------------------------
 def cmd_extract(args: argparse.Namespace) -> int:
+    from w3lib.url import safe_url_string
+
     from crawler.extraction.document import parse
     from crawler.extraction.metadata import read_metadata
     from crawler.extraction.steps import build_record
@@ -102,7 +104,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             status = ExitStatus.FAILED
             continue
         try:
-            url = args.url
+            url = safe_url_string(args.url) if args.url else None  # as `warta fetch` asks for it
             if not url:
                 canonical = [u for u in read_metadata(parse(body)).canonical if u.startswith("http")]
                 if not canonical:

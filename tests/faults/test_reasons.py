@@ -417,6 +417,7 @@ def _listeners_while_fetching(server, tmp_path: Path, *extra: str) -> tuple[int,
 
     jobs = tmp_path / "jobs"
     jobs.mkdir(exist_ok=True)
+    before = len(server.requests())
     proc = subprocess.Popen(
         [sys.executable, "-m", "crawler.cli", "fetch", f"{server.url}/lambat",
          "-s", f"REMOTE_CONTROL_JOBS_DIR={jobs}", *extra],
@@ -424,9 +425,7 @@ def _listeners_while_fetching(server, tmp_path: Path, *extra: str) -> tuple[int,
     )  # fmt: skip
     try:
         deadline = time.monotonic() + 60
-        while (
-            not any(u.endswith("/robots.txt") for _, u in server.requests()) and time.monotonic() < deadline
-        ):
+        while len(server.requests()) == before and time.monotonic() < deadline:
             time.sleep(0.2)  # robots.txt answered: the run is under way, the page takes 4 s more
         time.sleep(1)
         listening = _listening_sockets(proc.pid) if proc.poll() is None else -1
@@ -445,3 +444,10 @@ def test_a_run_opens_no_listening_socket(mockserver, tmp_path: Path) -> None:
     # and the same probe sees Scrapy's remote-control server when it is asked for
     listening, jobs = _listeners_while_fetching(server, tmp_path, "-s", "REMOTE_CONTROL_ENABLED=True")
     assert listening >= 1 and jobs
+
+
+def test_extract_names_a_page_as_fetch_does(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, "utf-8")
+    record = one_record(run_warta("extract", str(page), "--url", "http://bérita.example/berita satu"))
+    assert record["url"] == "http://xn--brita-bsa.example/berita%20satu"  # what `warta fetch` records
