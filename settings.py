@@ -40,7 +40,11 @@ RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 COOKIES_ENABLED = False
+# No listening socket unless asked for: Scrapy's telnet console, and Scrapy 2.19's remote-control
+# server, which runs Python code sent to it over HTTP on localhost (its token in a job file under
+# the user's profile). Turn one back on with -s REMOTE_CONTROL_ENABLED=True or TELNETCONSOLE_ENABLED=True.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
@@ -55,6 +59,7 @@ WARTA_REFRESH_UPDATED = False
 WARTA_MAX_FAILED_SHARE = 0.5  # failed requests / requests
 WARTA_MAX_DROPPED_SHARE = 0.5  # dropped articles / articles fetched
 WARTA_MAX_RETRY_AFTER = 120  # longest Retry-After wait honoured, in seconds
+WARTA_FETCH_MAX_RETRY_AFTER = 10  # the same for `warta fetch`, where a person waits
 
 # Output files appear only when complete (NAME.partial -> fsync -> rename).
 FEED_STORAGES = {

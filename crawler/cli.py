@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 from crawler import __version__, user_agent
@@ -39,12 +40,48 @@ def _parse_time(value: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _bad_urls(urls: list[str]) -> list[str]:
-    return [u for u in urls if urlsplit(u).scheme not in ("http", "https") or not urlsplit(u).netloc]
+_HOST_RE = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?")
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be fetched as given, or None. Spaces and non-ASCII letters in the path
+    are fine (they are percent-encoded, as a browser does) and so is an IDN host (punycode);
+    a host that stays malformed after that is not."""
+    from w3lib.url import safe_url_string
+
+    try:
+        parts = urlsplit(safe_url_string(url))
+        parts.port  # noqa: B018  # raises ValueError for a port that is not a number 0-65535
+    except ValueError as exc:
+        return f"malformed URL ({exc}): {url}"
+    if parts.scheme not in ("http", "https"):
+        return f"not an http(s) URL: {url}"
+    host = parts.hostname or ""
+    if not host:
+        return f"no host in the URL: {url}"
+    if not (_is_ip(host) or (len(host) <= 253 and _HOST_RE.fullmatch(host))):
+        return f"not a valid host name {host!r}: {url}"
+    return None
+
+
+def _is_ip(host: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def _url_problems(urls: list[str]) -> str | None:
+    return next((problem for problem in map(url_problem, urls) if problem), None)
 
 
 # -- extract -----------------------------------------------------------------------------
 def cmd_extract(args: argparse.Namespace) -> int:
+    from w3lib.url import safe_url_string
+
     from crawler.extraction.document import parse
     from crawler.extraction.metadata import read_metadata
     from crawler.extraction.steps import build_record
@@ -53,8 +90,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.url and len(args.files) > 1:
         _error("--url names one page; give one FILE with it")
         return ExitStatus.USAGE
-    if args.url and _bad_urls([args.url]):
-        _error(f"not an http(s) URL: {args.url}")
+    problem = _url_problems([args.url] if args.url else [])
+    if problem:
+        _error(problem)
         return ExitStatus.USAGE
     now = args.now or datetime.now(UTC)
     status = ExitStatus.OK
@@ -70,7 +108,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             status = ExitStatus.FAILED
             continue
         try:
-            url = args.url
+            url = safe_url_string(args.url) if args.url else None  # as `warta fetch` asks for it
             if not url:
                 canonical = [u for u in read_metadata(parse(body)).canonical if u.startswith("http")]
                 if not canonical:
@@ -105,59 +143,99 @@ def _scrapy_settings(args: argparse.Namespace, **overrides: Any):
         settings.set(key, value, priority="cmdline")
     if getattr(args, "contact", None):
         settings.set("USER_AGENT", user_agent(args.contact), priority="cmdline")
-    for pair in args.set or []:
-        key, _, value = pair.partition("=")
+    for key, value in args.set or []:
         settings.set(key, value, priority="cmdline")
     return settings
 
 
+class _FetchWatch:
+    """What became of each URL given to `warta fetch`: its record, or why there is none. Every
+    request carries the URL it was asked for (``warta_input``) through redirects and pages."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, dict[str, Any]] = {}
+        self.dropped: dict[str, str] = {}
+        self.last_request: dict[str, tuple[str, list[str]]] = {}  # asked -> (URL, allowed domains)
+
+    def connect(self, crawler: Any) -> None:
+        from scrapy import signals
+
+        for handler, signal in (
+            (self.scraped, signals.item_scraped),
+            (self.item_dropped, signals.item_dropped),
+            (self.request_scheduled, signals.request_scheduled),
+            (self.request_dropped, signals.request_dropped),
+        ):
+            crawler.signals.connect(handler, signal=signal, weak=False)
+
+    @staticmethod
+    def _asked(message: Any) -> str:
+        return message.meta.get("warta_input", message.url)
+
+    def scraped(self, item: dict[str, Any], response: Any, spider: Any) -> None:
+        self.records[self._asked(response)] = item
+
+    def item_dropped(self, item: Any, response: Any, exception: BaseException, spider: Any) -> None:
+        self.dropped[self._asked(response)] = str(exception)
+
+    def request_scheduled(self, request: Any, spider: Any) -> None:
+        self.last_request[self._asked(request)] = (request.url, list(getattr(spider, "allowed_domains", [])))
+
+    def request_dropped(self, request: Any, spider: Any) -> None:  # the scheduler's duplicate filter
+        again = "redirect loop" if request.meta.get("redirect_times") else "asked twice"
+        self.dropped.setdefault(self._asked(request), f"{again} (back to {request.url})")
+
+    def reason(self, url: str, failures: dict[str, str], stopped: bool) -> str:
+        """Why ``url`` gave no record, from what happened to it, most telling first."""
+        from scrapy.utils.url import url_is_from_any_domain
+
+        found = self.dropped.get(url) or failures.get(url)
+        if found:
+            return found
+        last, allowed = self.last_request.get(url, (url, []))
+        if allowed and not url_is_from_any_domain(last, allowed):  # Scrapy's offsite filter
+            return f"redirected to another site, not followed ({last})"
+        return "stopped before it was fetched" if stopped else "no record (see --verbose)"
+
+
 def cmd_fetch(args: argparse.Namespace) -> int:
-    from scrapy import signals
     from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import SETTINGS_PRIORITIES
 
     from crawler.crawling.project import spider_for_url
 
-    bad = _bad_urls(args.urls)
-    if bad:
-        _error(f"not an http(s) URL: {bad[0]}")
+    problem = _url_problems(args.urls)
+    if problem:
+        _error(problem)
         return ExitStatus.USAGE
-    process = CrawlerProcess(_scrapy_settings(args))
-    records: dict[str, dict[str, Any]] = {}
-    dropped: dict[str, str] = {}
+    settings = _scrapy_settings(args)
+    if settings.getpriority("WARTA_MAX_RETRY_AFTER") != SETTINGS_PRIORITIES["cmdline"]:
+        # a person waits for `warta fetch`: a site asking for minutes gets a short wait, then a reason
+        settings.set("WARTA_MAX_RETRY_AFTER", settings.getfloat("WARTA_FETCH_MAX_RETRY_AFTER"), "cmdline")
+    process = CrawlerProcess(settings)
+    watch = _FetchWatch()
     groups: dict[type, list[str]] = {}
     for url in args.urls:
         groups.setdefault(spider_for_url(url, process.spider_loader), []).append(url)
     crawlers = []
     for spidercls, urls in groups.items():
         crawler = process.create_crawler(spidercls)
-
-        def scraped(item, response, spider):
-            records[response.meta.get("warta_input", response.url)] = item
-
-        def item_dropped(item, response, exception, spider):
-            dropped[response.meta.get("warta_input", response.url)] = str(exception)
-
-        crawler.signals.connect(scraped, signal=signals.item_scraped, weak=False)
-        crawler.signals.connect(item_dropped, signal=signals.item_dropped, weak=False)
+        watch.connect(crawler)
         crawlers.append(crawler)
         process.crawl(crawler, urls=urls)
     process.start()
     failures = {url: reason for c in crawlers for url, reason in getattr(c.spider, "failures", [])}
+    stopped = any(c.stats.get_value("finish_reason") == "shutdown" for c in crawlers if c.stats)
     status = ExitStatus.OK
     for url in args.urls:
-        if url in records:
-            _emit(records[url])
+        if url in watch.records:
+            _emit(watch.records[url])
             continue
         status = ExitStatus.FAILED
-        reason = (
-            dropped.get(url)
-            or failures.get(url)
-            or next(
-                (r for u, r in failures.items() if u.rstrip("/") == url.rstrip("/")),
-                "no record (see --verbose)",
-            )
-        )
-        _error(f"{url}: {reason}")
+        _error(f"{url}: {watch.reason(url, failures, stopped)}")
+    if stopped:
+        _error("interrupted: stopped by a signal (SIGTERM or Ctrl-C)")
+        return ExitStatus.INTERRUPTED
     return status
 
 
@@ -165,10 +243,14 @@ def _crawl_usage_problem(args: argparse.Namespace) -> str | None:
     from crawler.extraction.dates import normalise_date
     from crawler.sites import sites
 
+    window = {}
     for flag in ("since", "until"):
         value = getattr(args, flag)
         if value and len(normalise_date(value) or "") < 10:
             return f"--{flag}: not a date: {value}"
+        window[flag] = (normalise_date(value) or "")[:10] if value else None
+    if window["since"] and window["until"] and window["until"] < window["since"]:
+        return f"--until {args.until} is before --since {args.since}: no article can be in that window"
     for site in args.sites:
         try:
             sites()[site].check_sections([s for s in (args.sections or "").split(",") if s])
@@ -280,8 +362,83 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return ExitStatus.OK
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a bad option value told on one line (exit 2), not a page of usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(ExitStatus.USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"a positive whole number is needed, not {value!r}")
+    return number
+
+
+def _contact(value: str) -> str:
+    """The contact goes into a header line: no line breaks or other control characters."""
+    if not value.strip() or any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise argparse.ArgumentTypeError(f"a URL or e-mail address on one line is needed, not {value!r}")
+    return value
+
+
+_SETTING_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _setting(pair: str) -> tuple[str, str]:
+    """``-s NAME=VALUE``, its value checked against the type of the setting's default, so a
+    mistyped value is a usage error now rather than a traceback in the middle of a run."""
+    name, equals, value = pair.partition("=")
+    if not equals or not _SETTING_NAME.fullmatch(name):
+        raise argparse.ArgumentTypeError(f"NAME=VALUE is needed, not {pair!r}")
+    problem = setting_value_problem(name, value)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{name}={value}: {problem}")
+    return name, value
+
+
+def setting_value_problem(name: str, value: str) -> str | None:
+    """Why ``value`` (a string from the command line) cannot be ``name``'s value, or None."""
+    import logging
+
+    from scrapy.settings import BaseSettings
+
+    from crawler.crawling.project import project_settings
+
+    default = project_settings().get(name)
+    if name == "LOG_LEVEL" and value not in logging.getLevelNamesMapping():
+        return f"a log level is needed ({', '.join(logging.getLevelNamesMapping())})"
+    given = BaseSettings({name: value})
+    try:
+        if isinstance(default, bool):
+            given.getbool(name)
+        elif isinstance(default, int | float):  # some whole-number defaults are read as numbers
+            given.getfloat(name)
+        elif isinstance(default, dict | BaseSettings):
+            given.getdict(name)
+        elif isinstance(default, list | tuple) and default and all(isinstance(v, int) for v in default):
+            [int(v) for v in given.getlist(name)]
+    except (ValueError, TypeError):
+        return f"a value like the default ({_shown(default)}) is needed"
+    return None
+
+
+def _shown(value: Any) -> str:
+    from scrapy.settings import BaseSettings
+
+    if isinstance(value, BaseSettings):
+        value = value.copy_to_dict()
+    if isinstance(value, list | tuple):
+        return ",".join(map(str, value))
+    return json.dumps(value) if isinstance(value, dict) else str(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="warta",
         description="Crawl and normalise Indonesian news articles into clean JSON records.",
     )
@@ -350,7 +507,9 @@ def _add_crawl(verbs: Any) -> None:
     )
     crawl.add_argument("--since", metavar="DATE", help="only articles published on or after DATE")
     crawl.add_argument("--until", metavar="DATE", help="only articles published on or before DATE")
-    crawl.add_argument("--max-articles", type=int, metavar="N", help="at most N articles per site")
+    crawl.add_argument(
+        "--max-articles", type=_positive_int, metavar="N", help="at most N articles per site (N >= 1)"
+    )
     crawl.add_argument("--sections", metavar="A,B", help="only these sections (see `warta sites`)")
     crawl.add_argument(
         "--state", metavar="PATH", help="seen-store SQLite file (default: $XDG_DATA_HOME/warta/state.sqlite)"
@@ -368,9 +527,13 @@ def _add_crawl(verbs: Any) -> None:
 
 
 def _add_scrapy_options(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("-s", "--set", action="append", metavar="NAME=VALUE", help="override a Scrapy setting")
+    sub.add_argument(
+        "-s", "--set", action="append", type=_setting, metavar="NAME=VALUE", help="override a Scrapy setting"
+    )
     sub.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log on stderr")
-    sub.add_argument("--contact", metavar="URL|EMAIL", help="contact put in the User-Agent for site owners")
+    sub.add_argument(
+        "--contact", type=_contact, metavar="URL|EMAIL", help="contact put in the User-Agent for site owners"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

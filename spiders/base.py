@@ -25,13 +25,14 @@ import scrapy
 from parsel import Selector
 from scrapy.http import HtmlResponse, Response
 from twisted.python.failure import Failure
+from w3lib.url import safe_url_string
 
 from crawler.crawling import discovery
 from crawler.crawling.failures import failure_reason
 from crawler.crawling.window import Window
 from crawler.errors import ExtractionError
 from crawler.extraction.dates import WIB
-from crawler.extraction.document import parse
+from crawler.extraction.document import decode_page, parse
 from crawler.extraction.extract import Draft, extract_article
 from crawler.extraction.pages import merge_pages
 from crawler.extraction.urls import canonicalize
@@ -109,12 +110,16 @@ class NewsSpider(scrapy.Spider):
     def on_error(self, failure: Failure) -> None:
         request = getattr(failure, "request", None)  # Scrapy sets it on download failures
         url = request.url if request is not None else "?"
-        self.fail(url, failure_reason(failure), "failed")
+        self.fail(url, failure_reason(failure), "failed", request.meta if request is not None else None)
 
-    def fail(self, url: str, reason: str, kind: str = "dropped") -> None:
+    def fail(self, url: str, reason: str, kind: str = "dropped", meta: dict[str, Any] | None = None) -> None:
+        """Count and keep a failure. `warta fetch` asks about the URL it was given (the request's
+        ``warta_input``), wherever redirects or later pages led: the failure is kept under it,
+        saying where it happened when that is another URL."""
         self.crawler.stats.inc_value(f"warta/{kind}/{reason}")
         self.crawler.stats.inc_value(f"warta/{self.name}/{kind}/{reason}")
-        self.failures.append((url, reason))
+        asked = (meta or {}).get("warta_input", url)
+        self.failures.append((asked, reason if url == safe_url_string(asked) else f"{reason} (at {url})"))
         self.logger.warning("%s %s: %s", kind, url, reason)
 
     # -- discovery ----------------------------------------------------------------------
@@ -254,7 +259,10 @@ class NewsSpider(scrapy.Spider):
         if response not in self._docs:
             content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
             try:
-                self._docs[response] = parse(response.body, content_type)
+                page = decode_page(response.body, content_type)
+                if page.guessed:  # no charset said, not UTF-8: read as windows-1252, counted
+                    self.crawler.stats.inc_value(f"warta/{self.name}/charset_guessed")
+                self._docs[response] = parse(page.text)
             except ExtractionError as exc:
                 self._docs[response] = exc
         return self._docs[response]
@@ -273,7 +281,7 @@ class NewsSpider(scrapy.Spider):
                 raise doc
             draft = extract_article(doc, response.url, datetime.now(UTC), site)
         except ExtractionError as exc:
-            self.fail(response.url, str(exc))
+            self.fail(response.url, str(exc), meta=response.meta)
             return None
         if site is not None and draft["extractor"] == "generic":
             self.crawler.stats.inc_value(f"warta/{self.name}/generic_fallback")

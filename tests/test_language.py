@@ -24,6 +24,7 @@ from crawler.extraction.language import detect_language, MIN_WORDS
 texts = json.loads(sys.argv[1])
 ours = [detect_language(t) for t in texts]
 theirs = [py3langid.classify(t)[0] if len(t.split()) >= MIN_WORDS else None for t in texts]
+theirs = [c if c and len(c) == 2 else None for c in theirs]  # ISO 639-3 answers ("ace") are no language
 print(json.dumps([ours, theirs]))
 """
 

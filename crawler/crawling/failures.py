@@ -17,6 +17,8 @@ from twisted.internet import error as tx
 from twisted.python.failure import Failure
 from twisted.web.client import ResponseFailed
 
+from crawler.errors import WartaError
+
 # Scrapy wraps Twisted's errors in its own; both are listed for the download handlers that do not.
 REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     # Scrapy's download handlers cancel a body over DOWNLOAD_MAXSIZE (or meta "download_maxsize")
@@ -33,15 +35,24 @@ REASONS: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
     ),
 )  # fmt: skip
 
+IGNORED = (
+    ("robots", "forbidden by robots.txt"),
+    ("max redirections", "too many redirects"),
+    ("offsite", "not followed: another site's URL"),
+)
+
 
 def failure_reason(failure: Failure) -> str:
     """ "HTTP 404", "timeout", "connection lost", "forbidden by robots.txt", ..."""
+    if isinstance(failure.value, WartaError):  # warta's own, with its reason
+        return failure.value.reason
     if isinstance(failure.value, HttpError):
         return f"HTTP {failure.value.response.status}"
-    if failure.check(IgnoreRequest):
+    if failure.check(IgnoreRequest):  # Scrapy tells its reasons apart only by the message
         if isinstance(failure.value.__cause__ if failure.value else None, _DecompressionMaxSizeExceeded):
             return "too large"  # HttpCompressionMiddleware: the body inflated past the limit
-        return "forbidden by robots.txt" if "robots" in str(failure.value).lower() else "request ignored"
+        message = str(failure.value).lower()
+        return next((reason for words, reason in IGNORED if words in message), "request ignored")
     for types, reason in REASONS:
         if failure.check(*types):
             return reason

@@ -110,6 +110,7 @@ def site_summary(site: str, stats: dict[str, Any]) -> dict[str, Any]:
         "retry_reasons": _prefixed(stats, "retry/reason_count/"),
         "retry_after_waits": stats.get("warta/retry_after_waits", 0),
         "generic_fallbacks": stats.get(f"warta/{site}/generic_fallback", 0),
+        "charset_guessed": stats.get(f"warta/{site}/charset_guessed", 0),  # read as windows-1252
         "incomplete_articles": stats.get(f"warta/{site}/incomplete_articles", 0),
         "dates_by_dateparser": stats.get("warta/dates/dateparser_fallback", 0),
         "written_without_date": stats.get(f"warta/{site}/written_no_date", 0),

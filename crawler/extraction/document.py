@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from lxml import etree, html
 from parsel import Selector
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    html_to_unicode,
+    http_content_type_encoding,
+    read_bom,
+    to_unicode,
+)
 
 from crawler.errors import ExtractionError
 
@@ -56,17 +63,63 @@ _MARKUP_RE = re.compile(r"<\s*(?:!doctype|html|head|body|div|p|article|meta|titl
 _INVISIBLE_RE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A page's text; ``guessed`` when nothing said its charset and it was read as windows-1252."""
+
+    text: str
+    guessed: bool = False
+
+
 def decode(body: bytes | str, content_type: str | None = None) -> str:
-    """Text of a page. UTF-8 wins when the bytes are valid UTF-8: pages often declare a wrong
-    charset, and a valid UTF-8 byte string is almost never another encoding."""
+    """Text of a page (see :func:`decode_page`)."""
+    return decode_page(body, content_type).text
+
+
+def decode_page(body: bytes | str, content_type: str | None = None) -> Decoded:
+    """Text of a page, as a browser reads it: a byte-order mark first, then UTF-16 by the
+    shape of its bytes (declared or not), then UTF-8 when the bytes are valid UTF-8 (pages
+    often declare a wrong charset, and a valid UTF-8 byte string is almost never another
+    encoding), then the declared charset, and with none declared windows-1252, the web's
+    default for Latin text, rather than U+FFFD for every accented letter."""
     if isinstance(body, str):
-        return body
+        return Decoded(body)
+    bom_encoding, bom = read_bom(body)
+    if bom_encoding is not None and bom is not None:
+        return Decoded(to_unicode(body[len(bom) :], bom_encoding))
+    wide = utf16_order(body[:4096])
+    if wide is not None:
+        return Decoded(body.decode(wide, errors="replace"))
     if b"\x00" in body[:2048]:
         raise ExtractionError("not HTML", "the file is binary")
     try:
-        return body.decode("utf-8-sig")
+        return Decoded(body.decode("utf-8"))
     except UnicodeDecodeError:
-        return html_to_unicode(content_type, body)[1]
+        pass
+    if http_content_type_encoding(content_type) or html_body_declared_encoding(body):
+        return Decoded(html_to_unicode(content_type, body)[1])
+    return Decoded(body.decode("latin-1").translate(_WINDOWS_1252), guessed=True)
+
+
+def utf16_order(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the bytes look like UTF-16 without a byte-order mark:
+    markup and Latin text put a zero in every other byte, on one side only."""
+    pairs = len(head) // 2
+    if pairs < 8:
+        return None
+    zero_even = head[0 : 2 * pairs : 2].count(0)
+    zero_odd = head[1 : 2 * pairs : 2].count(0)
+    if zero_odd > pairs // 3 and zero_even * 10 < zero_odd:
+        return "utf-16-le"
+    if zero_even > pairs // 3 and zero_odd * 10 < zero_even:
+        return "utf-16-be"
+    return None
+
+
+# windows-1252 as the WHATWG Encoding Standard reads it: 0x80-0x9F are typographic marks
+# where defined, C1 controls elsewhere (so no byte fails); the rest is latin-1.
+_C1_KEPT = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+_WINDOWS_1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in _C1_KEPT}
 
 
 def parse(body: bytes | str, content_type: str | None = None) -> Selector:

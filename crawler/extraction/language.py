@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import mmap
 import os
+import re
 import shutil
 import tempfile
 from functools import cache
@@ -21,15 +22,18 @@ from pathlib import Path
 from typing import Any
 
 MIN_WORDS = 5
+_ISO_639_1 = re.compile(r"[a-z]{2}")
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 
 
 def detect_language(text: str) -> str | None:
-    """ISO 639-1 code, or None when the text is too short to tell."""
+    """ISO 639-1 code, or None when the text is too short to tell or the model's answer has no
+    two-letter code: py3langid also answers ISO 639-3 codes (``ace`` Acehnese, ``zxx`` "no
+    linguistic content", ``yue``, ...), which the record's ``language`` field cannot hold."""
     if len(text.split()) < MIN_WORDS:
         return None
     code, _score = _identifier().classify(text)
-    return code or None
+    return code if _ISO_639_1.fullmatch(code or "") else None
 
 
 def cache_folder() -> Path:
