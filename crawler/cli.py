@@ -274,15 +274,20 @@ def _storage_problem(args: argparse.Namespace, state: Path) -> str | None:
     except (sqlite3.Error, OSError) as exc:
         return f"--state {state}: not a usable warta state file: {exc}"
     output = args.output or args.overwrite_output
-    if output and Path(output).is_dir():
-        return f"-o {output}: is a folder; -o/-O take a file name, --out a folder"
-    folder = Path(output).parent if output else Path(args.out)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder, prefix=".warta-probe-"):
-            pass
-    except OSError as exc:
-        return f"cannot write output under {folder}: {exc.strerror or exc}"
+    for flag, path in (("-o", output), ("--stats", args.stats)):
+        if path and Path(path).is_dir():
+            return f"{flag} {path}: is a folder; {flag} takes a file name"
+    folders = [Path(output).parent if output else Path(args.out)]
+    folders += [Path(args.stats).parent] if args.stats else []
+    for folder in folders:
+        if folder.exists() and not folder.is_dir():
+            return f"cannot write output under {folder}: it is a file, not a folder"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=folder, prefix=".warta-probe-"):
+                pass
+        except OSError as exc:
+            return f"cannot write output under {folder}: {exc.strerror or exc}"
     return None
 
 

@@ -162,3 +162,15 @@ def test_another_programs_sqlite_file_is_refused_untouched(tmp_path: Path) -> No
     ]
     assert theirs.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["app.db", "app.db.lock"]
+
+
+def test_an_unwritable_stats_file_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be", "utf-8")
+    args = ["crawl", "fakta", "--state", str(tmp_path / "st.sqlite"), "--out", str(tmp_path / "out")]
+    result = run_warta(*args, "--stats", str(blocker / "s.json"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    expected = f"warta: cannot write output under {blocker}: it is a file, not a folder"
+    assert result.stderr.strip().splitlines() == [expected]
+    result = run_warta(*args, "--stats", str(tmp_path))
+    assert result.returncode == 2 and "--stats" in result.stderr and "is a folder" in result.stderr
