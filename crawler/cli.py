@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tempfile
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
-from urllib.parse import urlsplit
 
-from crawler import __version__, user_agent
+from crawler import __version__, options, user_agent
 from crawler.errors import ExitStatus, WartaError
 
 
@@ -32,52 +30,6 @@ def _emit(record: Mapping[str, Any]) -> None:
     sys.stdout.flush()
 
 
-def _parse_time(value: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an ISO 8601 time: {value!r}") from exc
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-_HOST_RE = re.compile(r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?")
-
-
-def url_problem(url: str) -> str | None:
-    """Why ``url`` cannot be fetched as given, or None. Spaces and non-ASCII letters in the path
-    are fine (they are percent-encoded, as a browser does) and so is an IDN host (punycode);
-    a host that stays malformed after that is not."""
-    from w3lib.url import safe_url_string
-
-    try:
-        parts = urlsplit(safe_url_string(url))
-        parts.port  # noqa: B018  # raises ValueError for a port that is not a number 0-65535
-    except ValueError as exc:
-        return f"malformed URL ({exc}): {url}"
-    if parts.scheme not in ("http", "https"):
-        return f"not an http(s) URL: {url}"
-    host = parts.hostname or ""
-    if not host:
-        return f"no host in the URL: {url}"
-    if not (_is_ip(host) or (len(host) <= 253 and _HOST_RE.fullmatch(host))):
-        return f"not a valid host name {host!r}: {url}"
-    return None
-
-
-def _is_ip(host: str) -> bool:
-    import ipaddress
-
-    try:
-        ipaddress.ip_address(host)
-    except ValueError:
-        return False
-    return True
-
-
-def _url_problems(urls: list[str]) -> str | None:
-    return next((problem for problem in map(url_problem, urls) if problem), None)
-
-
 # -- extract -----------------------------------------------------------------------------
 def cmd_extract(args: argparse.Namespace) -> int:
     from w3lib.url import safe_url_string
@@ -90,7 +42,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.url and len(args.files) > 1:
         _error("--url names one page; give one FILE with it")
         return ExitStatus.USAGE
-    problem = _url_problems([args.url] if args.url else [])
+    problem = options.url_problems([args.url] if args.url else [])
     if problem:
         _error(problem)
         return ExitStatus.USAGE
@@ -148,63 +100,14 @@ def _scrapy_settings(args: argparse.Namespace, **overrides: Any):
     return settings
 
 
-class _FetchWatch:
-    """What became of each URL given to `warta fetch`: its record, or why there is none. Every
-    request carries the URL it was asked for (``warta_input``) through redirects and pages."""
-
-    def __init__(self) -> None:
-        self.records: dict[str, dict[str, Any]] = {}
-        self.dropped: dict[str, str] = {}
-        self.last_request: dict[str, tuple[str, list[str]]] = {}  # asked -> (URL, allowed domains)
-
-    def connect(self, crawler: Any) -> None:
-        from scrapy import signals
-
-        for handler, signal in (
-            (self.scraped, signals.item_scraped),
-            (self.item_dropped, signals.item_dropped),
-            (self.request_scheduled, signals.request_scheduled),
-            (self.request_dropped, signals.request_dropped),
-        ):
-            crawler.signals.connect(handler, signal=signal, weak=False)
-
-    @staticmethod
-    def _asked(message: Any) -> str:
-        return message.meta.get("warta_input", message.url)
-
-    def scraped(self, item: dict[str, Any], response: Any, spider: Any) -> None:
-        self.records[self._asked(response)] = item
-
-    def item_dropped(self, item: Any, response: Any, exception: BaseException, spider: Any) -> None:
-        self.dropped[self._asked(response)] = str(exception)
-
-    def request_scheduled(self, request: Any, spider: Any) -> None:
-        self.last_request[self._asked(request)] = (request.url, list(getattr(spider, "allowed_domains", [])))
-
-    def request_dropped(self, request: Any, spider: Any) -> None:  # the scheduler's duplicate filter
-        again = "redirect loop" if request.meta.get("redirect_times") else "asked twice"
-        self.dropped.setdefault(self._asked(request), f"{again} (back to {request.url})")
-
-    def reason(self, url: str, failures: dict[str, str], stopped: bool) -> str:
-        """Why ``url`` gave no record, from what happened to it, most telling first."""
-        from scrapy.utils.url import url_is_from_any_domain
-
-        found = self.dropped.get(url) or failures.get(url)
-        if found:
-            return found
-        last, allowed = self.last_request.get(url, (url, []))
-        if allowed and not url_is_from_any_domain(last, allowed):  # Scrapy's offsite filter
-            return f"redirected to another site, not followed ({last})"
-        return "stopped before it was fetched" if stopped else "no record (see --verbose)"
-
-
 def cmd_fetch(args: argparse.Namespace) -> int:
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import SETTINGS_PRIORITIES
 
+    from crawler.crawling.fetchwatch import FetchWatch
     from crawler.crawling.project import spider_for_url
 
-    problem = _url_problems(args.urls)
+    problem = options.url_problems(args.urls)
     if problem:
         _error(problem)
         return ExitStatus.USAGE
@@ -213,7 +116,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         # a person waits for `warta fetch`: a site asking for minutes gets a short wait, then a reason
         settings.set("WARTA_MAX_RETRY_AFTER", settings.getfloat("WARTA_FETCH_MAX_RETRY_AFTER"), "cmdline")
     process = CrawlerProcess(settings)
-    watch = _FetchWatch()
+    watch = FetchWatch()
     groups: dict[type, list[str]] = {}
     for url in args.urls:
         groups.setdefault(spider_for_url(url, process.spider_loader), []).append(url)
@@ -374,74 +277,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitStatus.USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"a positive whole number is needed, not {value!r}")
-    return number
-
-
-def _contact(value: str) -> str:
-    """The contact goes into a header line: no line breaks or other control characters."""
-    if not value.strip() or any(ord(c) < 32 or ord(c) == 127 for c in value):
-        raise argparse.ArgumentTypeError(f"a URL or e-mail address on one line is needed, not {value!r}")
-    return value
-
-
-_SETTING_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-
-
-def _setting(pair: str) -> tuple[str, str]:
-    """``-s NAME=VALUE``, its value checked against the type of the setting's default, so a
-    mistyped value is a usage error now rather than a traceback in the middle of a run."""
-    name, equals, value = pair.partition("=")
-    if not equals or not _SETTING_NAME.fullmatch(name):
-        raise argparse.ArgumentTypeError(f"NAME=VALUE is needed, not {pair!r}")
-    problem = setting_value_problem(name, value)
-    if problem:
-        raise argparse.ArgumentTypeError(f"{name}={value}: {problem}")
-    return name, value
-
-
-def setting_value_problem(name: str, value: str) -> str | None:
-    """Why ``value`` (a string from the command line) cannot be ``name``'s value, or None."""
-    import logging
-
-    from scrapy.settings import BaseSettings
-
-    from crawler.crawling.project import project_settings
-
-    default = project_settings().get(name)
-    if name == "LOG_LEVEL" and value not in logging.getLevelNamesMapping():
-        return f"a log level is needed ({', '.join(logging.getLevelNamesMapping())})"
-    given = BaseSettings({name: value})
-    try:
-        if isinstance(default, bool):
-            given.getbool(name)
-        elif isinstance(default, int | float):  # some whole-number defaults are read as numbers
-            given.getfloat(name)
-        elif isinstance(default, dict | BaseSettings):
-            given.getdict(name)
-        elif isinstance(default, list | tuple) and default and all(isinstance(v, int) for v in default):
-            [int(v) for v in given.getlist(name)]
-    except (ValueError, TypeError):
-        return f"a value like the default ({_shown(default)}) is needed"
-    return None
-
-
-def _shown(value: Any) -> str:
-    from scrapy.settings import BaseSettings
-
-    if isinstance(value, BaseSettings):
-        value = value.copy_to_dict()
-    if isinstance(value, list | tuple):
-        return ",".join(map(str, value))
-    return json.dumps(value) if isinstance(value, dict) else str(value)
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="warta",
@@ -476,7 +311,9 @@ def _add_extract(verbs: Any) -> None:
     )
     extract.add_argument("files", nargs="+", metavar="FILE")
     extract.add_argument("--url", help="the URL the page was fetched from (default: its canonical URL)")
-    extract.add_argument("--now", type=_parse_time, help="the fetch time to record (ISO 8601; default: now)")
+    extract.add_argument(
+        "--now", type=options.parse_time, help="the fetch time to record (ISO 8601; default: now)"
+    )
     extract.set_defaults(func=cmd_extract)
 
 
@@ -513,7 +350,7 @@ def _add_crawl(verbs: Any) -> None:
     crawl.add_argument("--since", metavar="DATE", help="only articles published on or after DATE")
     crawl.add_argument("--until", metavar="DATE", help="only articles published on or before DATE")
     crawl.add_argument(
-        "--max-articles", type=_positive_int, metavar="N", help="at most N articles per site (N >= 1)"
+        "--max-articles", type=options.positive_int, metavar="N", help="at most N articles per site (N >= 1)"
     )
     crawl.add_argument("--sections", metavar="A,B", help="only these sections (see `warta sites`)")
     crawl.add_argument(
@@ -533,11 +370,19 @@ def _add_crawl(verbs: Any) -> None:
 
 def _add_scrapy_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
-        "-s", "--set", action="append", type=_setting, metavar="NAME=VALUE", help="override a Scrapy setting"
+        "-s",
+        "--set",
+        action="append",
+        type=options.setting,
+        metavar="NAME=VALUE",
+        help="override a Scrapy setting",
     )
     sub.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log on stderr")
     sub.add_argument(
-        "--contact", type=_contact, metavar="URL|EMAIL", help="contact put in the User-Agent for site owners"
+        "--contact",
+        type=options.contact,
+        metavar="URL|EMAIL",
+        help="contact put in the User-Agent for site owners",
     )
 
 
