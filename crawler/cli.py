@@ -50,7 +50,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     status = ExitStatus.OK
     for name in args.files:
         try:
-            body = _read_page(Path(name))
+            body = _read_page(name)
         except OSError as exc:
             _error(f"{name}: cannot read: {exc.strerror or exc}")
             status = ExitStatus.FAILED
@@ -73,12 +73,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
-def _read_page(path: Path) -> bytes:
-    """The file's bytes, read no further than one byte past the page limit (a pipe has no size)."""
+def _read_page(name: str) -> bytes:
+    """The file's bytes (``-``: standard input), read no further than one byte past the page
+    limit (a pipe has no size)."""
     from crawler.extraction.document import MAX_PAGE_BYTES, check_size
 
-    with path.open("rb") as handle:
-        body = handle.read(MAX_PAGE_BYTES + 1)
+    if name == "-":
+        body = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
+    else:
+        with Path(name).open("rb") as handle:
+            body = handle.read(MAX_PAGE_BYTES + 1)
     check_size(len(body))
     return body
 
@@ -177,6 +181,8 @@ def _storage_problem(args: argparse.Namespace, state: Path) -> str | None:
     except (sqlite3.Error, OSError) as exc:
         return f"--state {state}: not a usable warta state file: {exc}"
     output = args.output or args.overwrite_output
+    if output == "-":
+        return "-o -: records go to files, marked seen once durably written; `warta fetch URL` prints records"
     for flag, path in (("-o", output), ("--stats", args.stats)):
         if path and Path(path).is_dir():
             return f"{flag} {path}: is a folder; {flag} takes a file name"
@@ -309,7 +315,7 @@ def _add_extract(verbs: Any) -> None:
         help="print the record of saved pages",
         description="Print the record of saved HTML pages, one JSON line each.",
     )
-    extract.add_argument("files", nargs="+", metavar="FILE")
+    extract.add_argument("files", nargs="+", metavar="FILE", help="a saved page; - reads standard input")
     extract.add_argument("--url", help="the URL the page was fetched from (default: its canonical URL)")
     extract.add_argument(
         "--now", type=options.parse_time, help="the fetch time to record (ISO 8601; default: now)"

@@ -126,3 +126,16 @@ def test_extract_starts_no_crawl_engine() -> None:
         [sys.executable, "-c", program], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_extract_reads_standard_input() -> None:
+    page = load_fixture("fakta_sample")["path"]
+    url = "https://fakta.com/news/nasional/dari-pipa"
+    with open(page, "rb") as stdin:
+        result = subprocess.run(
+            [sys.executable, "-m", "crawler.cli", "extract", "-", "--url", url],
+            stdin=stdin, capture_output=True, text=True, cwd=REPO, timeout=120,
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["url"] == url and record["text"]

@@ -174,3 +174,12 @@ def test_an_unwritable_stats_file_is_a_usage_error(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [expected]
     result = run_warta(*args, "--stats", str(tmp_path))
     assert result.returncode == 2 and "--stats" in result.stderr and "is a folder" in result.stderr
+
+
+@pytest.mark.parametrize("flag", ["-o", "-O"])
+def test_standard_output_is_not_a_crawl_target(tmp_path: Path, flag: str) -> None:
+    """Records printed to a pipe could be lost after they are marked seen: refused, with the way."""
+    result = run_warta("crawl", "fakta", "--state", str(tmp_path / "st.sqlite"), flag, "-")
+    assert result.returncode == 2 and "warta fetch" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["st.sqlite", "st.sqlite.lock"]
