@@ -51,6 +51,9 @@ LOG_LEVEL = "INFO"
 
 # How deep listing pages are followed when discovering articles (per entry point).
 WARTA_MAX_LISTING_PAGES = 5
+# Sitemap indexes read below one another: the protocol allows one; some sites nest two. More
+# is a generated chain (a crawler trap), counted and not followed.
+WARTA_MAX_SITEMAP_NESTING = 3
 # The seen-store (SQLite). Empty: no seen-store (every run fetches everything it finds);
 # `warta crawl` sets it to --state or $XDG_DATA_HOME/warta/state.sqlite.
 WARTA_STATE = ""

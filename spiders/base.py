@@ -168,10 +168,11 @@ class NewsSpider(scrapy.Spider):
     def entry_limit(self) -> int:
         return discovery.feed_limit(self.settings.getint("DOWNLOAD_MAXSIZE"))
 
-    def entry_request(self, url: str) -> scrapy.Request:
+    def entry_request(self, url: str, nested: int = 0) -> scrapy.Request:
         """A listing page, feed or sitemap: at most :func:`discovery.feed_limit` bytes, whether
-        downloaded as is or decompressed from a gzip Content-Encoding."""
-        meta = {"warta_depth": 1, "download_maxsize": self.entry_limit()}
+        downloaded as is or decompressed from a gzip Content-Encoding. ``nested``: how many
+        sitemap indexes led to it."""
+        meta = {"warta_depth": 1, "download_maxsize": self.entry_limit(), "warta_nested": nested}
         return scrapy.Request(url, self.parse_entry, errback=self.on_entry_error, meta=meta)
 
     def count_listed(self, response: Response, listed: bool) -> None:
@@ -185,10 +186,14 @@ class NewsSpider(scrapy.Spider):
             self.discovered("feed cut short")  # read up to the cut, its last (partial) entry left out
         elif feed.damaged:
             self.discovered("feed with XML errors")  # what the parser could read is used
+        nested = response.meta.get("warta_nested", 0) + 1
+        if feed.is_index and nested > self.settings.getint("WARTA_MAX_SITEMAP_NESTING", 3):
+            self.discovered("sitemap indexes nested too deep")  # a generated trap, not a site's archive
+            return
         if feed.is_index:
             for entry in feed.entries:
                 if self.window.holds(entry.published):
-                    yield self.entry_request(response.urljoin(entry.url))
+                    yield self.entry_request(response.urljoin(entry.url), nested)
             if not feed.entries:
                 self.discovered("entry point without article links")
             return

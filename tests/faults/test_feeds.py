@@ -312,3 +312,25 @@ def test_health_warning_when_no_entry_point_lists_an_article(
     assert summary["warnings"] == [warning]
     assert f"warta: health: {warning}" in result.stderr
     assert summary["discovery"].get("entry points failed", 0) == failed
+
+
+def sitemap_index(urls: list[str]) -> str:
+    locs = "".join(f"<sitemap><loc>{u}</loc></sitemap>" for u in urls)
+    return f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{locs}</sitemapindex>'
+
+
+def test_a_chain_of_sitemap_indexes_is_a_trap_not_followed(mockserver, tmp_path: Path) -> None:
+    """Index n lists article n and index n+1, for ever (a generated trap): read three indexes
+    deep, then counted and left; the articles found on the way are written."""
+    top = {"body": sitemap_index(["https://fakta.com/index-1.xml"]), "headers": XML}
+    routes = site(tmp_path, top, articles=6)
+    for n in range(1, 40):
+        listed = sitemap_index([f"https://fakta.com/index-{n + 1}.xml", f"https://fakta.com/urls-{n}.xml"])
+        routes[f"fakta.com/index-{n}.xml"] = {"body": listed, "headers": XML}
+        routes[f"fakta.com/urls-{n}.xml"] = {"body": urlset([article_url(n)]), "headers": XML}
+    server = mockserver(routes)
+    result, summary = crawl(server, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert summary["discovery"]["sitemap indexes nested too deep"] == 1
+    assert sorted(article_requests(server)) == [article_url(1), article_url(2)]
+    assert not [u for _, u in server.requests() if u.endswith("index-4.xml")]
