@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Mapping
@@ -23,11 +24,30 @@ def _error(message: str) -> None:
     print(f"warta: {message}", file=sys.stderr)
 
 
+class StdoutFailed(Exception):
+    """Standard output cannot take a record (a full disk behind ``>``, a closed descriptor)."""
+
+
 def _emit(record: Mapping[str, Any]) -> None:
     from crawler.extraction.record import to_json_line
 
-    sys.stdout.write(to_json_line(record) + "\n")
-    sys.stdout.flush()
+    line = to_json_line(record) + "\n"
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        raise StdoutFailed("it is closed")
+    try:
+        sys.stdout.write(line)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise StdoutFailed(exc.strerror or str(exc)) from exc
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so Python's last flush at exit cannot fail a second time."""
+    if sys.stdout is not None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 # -- extract -----------------------------------------------------------------------------
@@ -399,8 +419,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _error("interrupted")
         return ExitStatus.INTERRUPTED
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader stopped early (| head): not an error
+        _silence_stdout()
         return ExitStatus.OK
+    except StdoutFailed as exc:
+        _silence_stdout()
+        _error(f"cannot write to standard output: {exc}")
+        return ExitStatus.FAILED
 
 
 if __name__ == "__main__":

@@ -139,3 +139,23 @@ def test_extract_reads_standard_input() -> None:
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout)
     assert record["url"] == url and record["text"]
+
+
+@pytest.mark.parametrize("stdout", ["/dev/full", "closed"])
+def test_a_stdout_that_cannot_be_written_is_one_line(stdout: str) -> None:
+    """`warta extract page > /dev/full` (a full disk) or with stdout closed: one line, exit 1."""
+    import os
+
+    page = str(load_fixture("fakta_sample")["path"])
+    if stdout == "/dev/full" and not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full here")
+    target = open(stdout, "w") if stdout == "/dev/full" else None  # noqa: SIM115
+    result = subprocess.run(
+        [sys.executable, "-m", "crawler.cli", "extract", page],
+        stdout=target, stderr=subprocess.PIPE, text=True, cwd=REPO, timeout=120,
+        preexec_fn=(lambda: os.close(1)) if target is None else None,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"warta: cannot write to standard output: {'No space left on device' if target else 'it is closed'}"
+    ]
