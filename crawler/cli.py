@@ -7,6 +7,7 @@ URL) ends with one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -99,6 +100,8 @@ def _read_page(name: str) -> bytes:
     from crawler.extraction.document import MAX_PAGE_BYTES, check_size
 
     if name == "-":
+        if sys.stdin is None:
+            raise OSError(errno.EBADF, "standard input is closed")
         body = sys.stdin.buffer.read(MAX_PAGE_BYTES + 1)
     else:
         with Path(name).open("rb") as handle:
