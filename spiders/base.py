@@ -217,7 +217,12 @@ class NewsSpider(scrapy.Spider):
 
     def parse_listing(self, response: Response, body: bytes | None = None) -> Iterator[scrapy.Request]:
         """An HTML listing page and its next pages. A listing served with a binary type
-        (application/octet-stream) is read when its bytes are HTML."""
+        (application/octet-stream) is read when its bytes are HTML. One larger than an article
+        page may be (WARTA_MAX_PAGE_BYTES) is not parsed: its tree would take GBs."""
+        limit = self.settings.getint("WARTA_MAX_PAGE_BYTES")
+        if limit and len(body if body is not None else response.body) > limit:
+            self.fail(response.url, "too large", "failed")
+            return
         selector = self.listing_selector(response, body)
         if selector is None:  # an image or a binary where a listing was
             self.discovered("unreadable entry point")

@@ -334,3 +334,26 @@ def test_a_chain_of_sitemap_indexes_is_a_trap_not_followed(mockserver, tmp_path:
     assert summary["discovery"]["sitemap indexes nested too deep"] == 1
     assert sorted(article_requests(server)) == [article_url(1), article_url(2)]
     assert not [u for _, u in server.requests() if u.endswith("index-4.xml")]
+
+
+@pytest.mark.parametrize("entry", ["html listing", "xml sitemap"])
+def test_an_entry_point_of_millions_of_tiny_elements_is_not_parsed(
+    mockserver, tmp_path: Path, entry: str
+) -> None:
+    """40 MB of tiny elements, under the download limit: parsed whole, the tree took 1.9 GB (HTML)
+    and 3.2 GB (XML). An HTML listing over the page limit and a feed of more tags than any
+    sitemap holds are refused by name before parsing."""
+    big = tmp_path / "big"
+    if entry == "html listing":
+        big.write_bytes(b"<html><body>" + b"<p>x</p>" * 5_000_000 + b"</body></html>")
+        routes = site(tmp_path, {"body": urlset([]), "headers": XML})
+        routes["fakta.com/"] = {"file": str(big), "headers": {"Content-Type": "text/html"}}
+        reason = "too large"
+    else:
+        big.write_bytes(b'<?xml version="1.0"?><urlset>' + b"<url/>" * 6_000_000 + b"</urlset>")
+        routes = site(tmp_path, {"file": str(big), "headers": XML})
+        reason = "too many elements"
+    server = mockserver(routes)
+    result, summary = crawl(server, tmp_path)
+    assert summary["failed"][reason] == 1, summary
+    assert summary["peak_mib"] < 400, summary["peak_mib"]
