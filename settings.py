@@ -78,6 +78,7 @@ SPIDER_MIDDLEWARES = {
     "crawler.crawling.accounting.CallbackErrors": 25,
 }
 DOWNLOADER_MIDDLEWARES = {
+    "crawler.crawling.robots.RobotsSizeLimit": 50,  # robots.txt read up to 512 KiB (RFC 9309)
     "crawler.crawling.retryafter.RetryAfterMiddleware": 560,  # before RetryMiddleware (550) sees the response
 }
 EXTENSIONS = {

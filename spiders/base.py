@@ -141,7 +141,9 @@ class NewsSpider(scrapy.Spider):
         urls = discovery.robots_sitemaps(response.body, response.url)
         if not urls:
             self.discovered("robots.txt lists no sitemap")
-        for url in urls:
+        if len(urls) > discovery.MAX_ROBOTS_SITEMAPS:  # a site lists tens; more is a trap
+            self.discovered("robots.txt sitemaps left out", len(urls) - discovery.MAX_ROBOTS_SITEMAPS)
+        for url in urls[: discovery.MAX_ROBOTS_SITEMAPS]:
             yield self.entry_request(url)
 
     def parse_entry(self, response: Response) -> Iterator[scrapy.Request]:
@@ -161,9 +163,19 @@ class NewsSpider(scrapy.Spider):
         if feed is not None:
             yield from self.parse_feed(response, feed)
         elif discovery.kind_of(body) == "json":
-            yield from self.follow_listed(response, discovery.json_links(body, response.url))
+            if not self.too_large(response, body):
+                yield from self.follow_listed(response, discovery.json_links(body, response.url))
         else:
             yield from self.parse_listing(response, body)
+
+    def too_large(self, response: Response, body: bytes | None) -> bool:
+        """A listing page (HTML or JSON) larger than an article page may be (WARTA_MAX_PAGE_BYTES)
+        is not read: 40 MB of tiny elements or strings take GBs once parsed. Counted."""
+        limit = self.settings.getint("WARTA_MAX_PAGE_BYTES")
+        if limit and len(body if body is not None else response.body) > limit:
+            self.fail(response.url, "too large", "failed")
+            return True
+        return False
 
     def entry_limit(self) -> int:
         return discovery.feed_limit(self.settings.getint("DOWNLOAD_MAXSIZE"))
@@ -217,11 +229,8 @@ class NewsSpider(scrapy.Spider):
 
     def parse_listing(self, response: Response, body: bytes | None = None) -> Iterator[scrapy.Request]:
         """An HTML listing page and its next pages. A listing served with a binary type
-        (application/octet-stream) is read when its bytes are HTML. One larger than an article
-        page may be (WARTA_MAX_PAGE_BYTES) is not parsed: its tree would take GBs."""
-        limit = self.settings.getint("WARTA_MAX_PAGE_BYTES")
-        if limit and len(body if body is not None else response.body) > limit:
-            self.fail(response.url, "too large", "failed")
+        (application/octet-stream) is read when its bytes are HTML."""
+        if self.too_large(response, body):
             return
         selector = self.listing_selector(response, body)
         if selector is None:  # an image or a binary where a listing was

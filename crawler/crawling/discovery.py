@@ -30,6 +30,9 @@ _CHUNK = 64 * 1024
 # Tags ("<") a feed may hold before it is parsed: a 50,000-URL news sitemap with images has
 # about 1.5 million; a hostile 50 MB of "<url/>" has 8 million, and parsed whole would take GBs.
 MAX_FEED_TAGS = 2_500_000
+# Sitemaps followed from one robots.txt (a site lists a few, a large one tens); robots.txt
+# itself is read up to 512 KiB (RFC 9309 asks for at least 500 KiB; see crawling/robots.py).
+MAX_ROBOTS_SITEMAPS = 1_000
 _CLOSED = re.compile(rb"</[\w:.-]+\s*>\s*(?:<!--.*?-->\s*)*\Z", re.DOTALL)  # ends with an end tag
 
 

@@ -357,3 +357,35 @@ def test_an_entry_point_of_millions_of_tiny_elements_is_not_parsed(
     result, summary = crawl(server, tmp_path)
     assert summary["failed"][reason] == 1, summary
     assert summary["peak_mib"] < 400, summary["peak_mib"]
+
+
+def test_a_huge_json_listing_is_not_read(mockserver, tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    big.write_bytes(b"[" + b'"a",' * 12_000_000 + b'"a"]')  # 48 MB: took 2 GB read whole
+    routes = site(tmp_path, {"body": urlset([]), "headers": XML})
+    routes["fakta.com/"] = {"file": str(big), "headers": {"Content-Type": "application/json"}}
+    result, summary = crawl(mockserver(routes), tmp_path)
+    assert summary["failed"]["too large"] == 1, summary
+    assert summary["peak_mib"] < 400, summary["peak_mib"]
+
+
+def test_a_huge_robots_txt_is_cut_and_its_sitemaps_capped(mockserver, tmp_path: Path) -> None:
+    """robots.txt past 512 KiB is not read (Scrapy then allows every URL); one that lists more
+    sitemaps than a site has gets its first 1,000 followed and the rest counted."""
+    rules = "".join(f"Disallow: /x{i}/\n" for i in range(100_000))
+    big = tmp_path / "robots-big.txt"
+    big.write_text("User-agent: *\n" + rules + ROBOTS.split("\n", 2)[2], "utf-8")
+    robots = {"file": str(big), "headers": {"Content-Type": "text/plain"}}
+    sitemap = {"body": urlset([article_url(0)]), "headers": XML}
+    server = mockserver(site(tmp_path, sitemap, home=[1], robots=robots))
+    result, summary = crawl(server, tmp_path)
+    assert summary["discovery"]["robots.txt unavailable"] == 1
+    assert summary["failed"]["too large"] == 1 and summary["written"] == 1  # the home page's article
+    server.stop()
+    many = "User-agent: *\n" + "".join(f"Sitemap: https://fakta.com/s{i}.xml\n" for i in range(1_200))
+    robots = {"body": many, "headers": {"Content-Type": "text/plain"}}
+    server = mockserver(site(tmp_path, {"body": urlset([]), "headers": XML}, robots=robots))
+    result, summary = crawl(server, tmp_path, "--state", str(tmp_path / "second.sqlite"))
+    assert summary["discovery"]["robots.txt sitemaps left out"] == 200
+    sitemaps = [u for _, u in server.requests() if "/s" in u and u.endswith(".xml")]
+    assert len(sitemaps) == 1_000
