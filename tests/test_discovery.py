@@ -181,3 +181,13 @@ def test_window_days_of_dated_indexes() -> None:
     assert Window.of("2026-07-22", None).holds("Rabu, 22 Juli 2026 10:00 WIB")
     assert not Window.of("2026-07-22", None).holds("2026-07-21")
     assert Window.of("2026-07-22", None).holds(None)
+
+
+def test_an_empty_self_closed_sitemap_is_not_cut_short() -> None:
+    """`<urlset/>` lists nothing and is whole; a feed cut just after a "/>" is still cut."""
+    namespaced = b'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" />'
+    for whole in (b"<urlset/>", namespaced):
+        feed = read_feed(whole)
+        assert feed is not None and feed.entries == [] and not feed.cut
+    cut = read_feed(b'<rss><channel><item><link>https://a.id/x</link></item><item><link>https://a.id/y"/>')
+    assert cut is not None and cut.cut and [e.url for e in cut.entries] == ["https://a.id/x"]

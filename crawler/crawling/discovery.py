@@ -181,7 +181,8 @@ def read_feed(body: bytes) -> Feed | None:
     else:
         return None
     entries = [Entry(url, published, changed) for _, url, published, changed in items if url]
-    cut = not _CLOSED.search(body[-256:])
+    empty = len(root) == 0 and body.rstrip().endswith(b"/>")  # <urlset/>: nothing listed, not cut
+    cut = not empty and not _CLOSED.search(body[-256:])
     if cut:  # the document stops inside its last entry, whose link may be cut short too
         entries = entries[:-1]
     return Feed(is_index=kind == "sitemapindex", entries=entries, damaged=damaged, cut=cut)
