@@ -85,8 +85,13 @@ EXTENSIONS = {
     "crawler.crawling.report.RecordStats": 500,
     "crawler.crawling.report.Progress": 510,  # `warta crawl` turns it on (WARTA_PROGRESS_INTERVAL)
     "crawler.crawling.accounting.PipelineErrors": 520,  # a pipeline that raised: counted as dropped
+    "crawler.crawling.archive.WarcArchive": 530,  # every response as WARC when WARTA_WARC is set
 }
 WARTA_PROGRESS_INTERVAL = 0
+# A folder: every response archived as WARC/1.1 under DIR/<site>/ (`--warc DIR`); files rotate at
+# WARTA_WARC_MAX_BYTES. Empty: no archive.
+WARTA_WARC = ""
+WARTA_WARC_MAX_BYTES = 1_000_000_000
 
 # The record chain, in the order of crawler.extraction.steps.STEPS:
 ITEM_PIPELINES = {

@@ -124,6 +124,8 @@ def _scrapy_settings(args: argparse.Namespace, **overrides: Any):
         settings.set("USER_AGENT", user_agent(args.contact), priority="cmdline")
     for key, value in args.set or []:
         settings.set(key, value, priority="cmdline")
+    if args.warc:
+        settings.set("WARTA_WARC", str(Path(args.warc).resolve()), priority="cmdline")
     return settings
 
 
@@ -211,6 +213,7 @@ def _storage_problem(args: argparse.Namespace, state: Path) -> str | None:
             return f"{flag} {path}: is a folder; {flag} takes a file name"
     folders = [Path(output).parent if output else Path(args.out)]
     folders += [Path(args.stats).parent] if args.stats else []
+    folders += [Path(args.warc)] if args.warc else []
     for folder in folders:
         if folder.exists() and not folder.is_dir():
             return f"cannot write output under {folder}: it is a file, not a folder"
@@ -407,6 +410,7 @@ def _add_scrapy_options(sub: argparse.ArgumentParser) -> None:
         help="override a Scrapy setting",
     )
     sub.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log on stderr")
+    sub.add_argument("--warc", metavar="DIR", help="archive every response as WARC under DIR/<site>/")
     sub.add_argument(
         "--contact",
         type=options.contact,

@@ -298,7 +298,8 @@ class NewsSpider(scrapy.Spider):
         try:
             if isinstance(doc, ExtractionError):
                 raise doc
-            draft = extract_article(doc, response.url, datetime.now(UTC), site)
+            fetched = response.meta.get("warta_fetched_at") or datetime.now(UTC)  # as the WARC says
+            draft = extract_article(doc, response.url, fetched, site)
         except ExtractionError as exc:
             self.fail(response.url, str(exc), meta=response.meta)
             return None

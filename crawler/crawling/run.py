@@ -92,9 +92,13 @@ def crawl(plan: CrawlPlan, settings) -> int:
     (:class:`crawler.crawling.lock.RunLock`)."""
     from scrapy.crawler import CrawlerProcess
 
+    from crawler.crawling.archive import recover as close_warcs
+
     try:
         for path in _recover(plan):
             _say(f"finished {path} left by an interrupted run")
+        for path in close_warcs(Path(settings.get("WARTA_WARC"))) if settings.get("WARTA_WARC") else []:
+            _say(f"closed {path} left open by an interrupted run")
     except (OSError, sqlite3.Error) as exc:
         _say(f"cannot finish the files an interrupted run left: {exc}")
         return ExitStatus.FAILED
