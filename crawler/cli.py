@@ -171,6 +171,29 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_reextract(args: argparse.Namespace) -> int:
+    from crawler.corpus.reextract import Options, reextract, warc_files
+
+    files = warc_files(args.inputs)
+    missing = [str(p) for p in files if not p.is_file()]
+    if missing or not files:
+        _error(f"no such WARC file: {missing[0]}" if missing else "no WARC files in the inputs")
+        return ExitStatus.USAGE
+    domains = tuple(d.strip().lower() for d in (args.domains or "").split(",") if d.strip())
+    options = Options(everything=args.all, domains=domains, language=args.language)
+    output, out_dir = (Path(args.output), None) if args.output else (None, Path(args.out))
+    try:
+        tally = reextract(files, options, output, out_dir)
+    except OSError as exc:
+        _error(f"cannot write: {exc.strerror or exc} ({exc.filename})")
+        return ExitStatus.FAILED
+    for problem in tally.broken:
+        _error(f"broken WARC: {problem}")
+    skipped = ", ".join(f"{n} {reason}" for reason, n in tally.skipped.most_common())
+    _error(f"{tally.written} written from {len(files)} files" + (f"; skipped: {skipped}" if skipped else ""))
+    return ExitStatus.FAILED if tally.broken else ExitStatus.OK
+
+
 def _crawl_usage_problem(args: argparse.Namespace) -> str | None:
     from crawler.extraction.dates import normalise_date
     from crawler.sites import sites
@@ -318,6 +341,7 @@ def build_parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", required=True)
     _add_extract(verbs)
     _add_fetch(verbs)
+    _add_reextract(verbs)
     _add_crawl(verbs)
     sites = verbs.add_parser(
         "sites",
@@ -359,6 +383,23 @@ def _add_fetch(verbs: Any) -> None:
     fetch.add_argument("urls", nargs="+", metavar="URL")
     fetch.set_defaults(func=cmd_fetch)
     _add_scrapy_options(fetch)
+
+
+def _add_reextract(verbs: Any) -> None:
+    reextract = verbs.add_parser(
+        "reextract",
+        help="records from WARC files (warta's --warc, CC-NEWS, wget, Heritrix)",
+        description="Read WARC files (or folders of them) and write the records of their article"
+        " pages, as a crawl would have written them.",
+    )
+    reextract.add_argument("inputs", nargs="+", metavar="INPUT")
+    target = reextract.add_mutually_exclusive_group(required=True)
+    target.add_argument("-o", "--output", metavar="FILE", help="all records into FILE")
+    target.add_argument("--out", metavar="DIR", help="DIR/<input name>.jsonl per input; done inputs skipped")
+    reextract.add_argument("--all", action="store_true", help="every other HTML page by the generic path too")
+    reextract.add_argument("--domains", metavar="A,B", help="only pages of these domains")
+    reextract.add_argument("--language", metavar="CODE", help="only records in this language (ISO 639-1)")
+    reextract.set_defaults(func=cmd_reextract)
 
 
 def _add_crawl(verbs: Any) -> None:

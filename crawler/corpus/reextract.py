@@ -1,0 +1,169 @@
+"""Records from WARC files: warta's own archives, Common Crawl's CC-NEWS, wget or Heritrix.
+
+Each HTML ``response`` record whose URL is an article URL of a known site is read by that
+site's rules (``everything``: any other HTML response by the generic path too), with the
+record's ``WARC-Date`` as ``fetched_at``: the same record a crawl writes for the same response.
+What is not turned into a record is counted by reason: not a response, revisit, truncated,
+not HTTP 200, not HTML, not an article URL, outside ``domains``, another language, an id
+already written, and the extraction's own reasons. Files are streamed, record by record.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from crawler.errors import WartaError
+from crawler.extraction.document import MAX_PAGE_BYTES
+from crawler.extraction.record import Record
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+
+@dataclass
+class Options:
+    everything: bool = False  # --all: the generic path for any other HTML response
+    domains: tuple[str, ...] = ()  # --domains: only these hosts (and their subdomains)
+    language: str | None = None  # --language: only records in this language
+
+
+@dataclass
+class Tally:
+    written: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    broken: list[str] = field(default_factory=list)  # "FILE: what was wrong"
+
+
+def warc_files(inputs: Iterable[str]) -> list[Path]:
+    """The WARC files named, and those under the folders named, in a stable order."""
+    found: list[Path] = []
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.name.endswith(WARC_SUFFIXES) and p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def _wanted_host(url: str, domains: tuple[str, ...]) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return not domains or any(host == d or host.endswith("." + d) for d in domains)
+
+
+def _skip_reason(record: Any, options: Options) -> str | None:
+    """Why a WARC record is no article page, before its payload is read."""
+    from crawler.sites import site_for_url
+
+    if record.rec_type == "revisit":
+        return "revisit"
+    if record.rec_type != "response":
+        return None  # requests, warcinfo, metadata: not counted, they are not pages
+    if record.rec_headers.get_header("WARC-Truncated"):
+        return "truncated"
+    url = record.rec_headers.get_header("WARC-Target-URI") or ""
+    status = record.http_headers.get_statuscode() if record.http_headers else None
+    if status != "200":
+        return f"HTTP {status}" if status else "not HTTP"
+    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+    if content_type and "html" not in content_type:
+        return "not HTML"
+    if not _wanted_host(url, options.domains):
+        return "outside --domains"
+    site = site_for_url(url)
+    if not options.everything and (site is None or not site.is_article_url(url)):
+        return "not an article URL"
+    return ""
+
+
+def _fetched_at(record: Any) -> datetime:
+    return datetime.fromisoformat(record.rec_headers.get_header("WARC-Date").replace("Z", "+00:00"))
+
+
+def records_of(path: Path, options: Options, tally: Tally, seen: set[str]) -> Iterator[Record]:
+    """The records of one WARC file, in file order; what is skipped is counted in ``tally``. A
+    file warcio cannot read on (a bad gzip member or HTTP head) is named in ``tally.broken``."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    try:
+        with path.open("rb") as handle:
+            for warc in ArchiveIterator(handle):
+                record = _record_of(warc, options, tally, seen)
+                if record is not None:
+                    yield record
+    except Exception as exc:  # warcio's own errors, zlib.error, a cut file: the file stops here
+        said = (str(exc).splitlines() or [""])[0][:80]  # warcio quotes the bad bytes at length
+        tally.broken.append(f"{path}: {type(exc).__name__}: {said}; the rest of the file is not read")
+
+
+def _record_of(warc: Any, options: Options, tally: Tally, seen: set[str]) -> Record | None:
+    from crawler.extraction.steps import build_record
+    from crawler.sites import site_for_url
+
+    reason = _skip_reason(warc, options)
+    if reason:
+        tally.skipped[reason] += 1
+    if reason is None or reason:
+        return None
+    url = warc.rec_headers.get_header("WARC-Target-URI")
+    body = warc.content_stream().read(MAX_PAGE_BYTES + 1)
+    if len(body) > MAX_PAGE_BYTES:  # as a crawl refuses it
+        tally.skipped["too large"] += 1
+        return None
+    content_type = warc.http_headers.get_header("Content-Type")
+    try:
+        record = build_record(body, url, _fetched_at(warc), site_for_url(url), content_type)
+    except WartaError as exc:
+        tally.skipped[exc.reason] += 1
+        return None
+    if options.language and record.get("language") != options.language:
+        tally.skipped["another language"] += 1
+        return None
+    if record["id"] in seen:
+        tally.skipped["id already written"] += 1
+        return None
+    seen.add(record["id"])
+    tally.written += 1
+    return record
+
+
+def _write(records: Iterable[Record], target: Path) -> None:
+    """The records into ``target``, whole or not at all (the crawl's own commit)."""
+    from crawler.crawling.output import PARTIAL, commit, release
+    from crawler.extraction.record import to_json_line
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lines = target.with_name(target.name + PARTIAL)
+    with lines.open("w", encoding="utf-8") as handle:
+        for record in records:
+            handle.write(to_json_line(record) + "\n")
+    release(commit(lines), None)
+
+
+def output_name(warc: Path) -> str:
+    name = warc.name
+    for suffix in (".warc.gz", ".warc"):
+        name = name.removesuffix(suffix)
+    return name + ".jsonl"
+
+
+def reextract(files: list[Path], options: Options, output: Path | None, out_dir: Path | None) -> Tally:
+    """Every file's records into ``output``, or each file's into ``out_dir/<name>.jsonl``; a
+    file whose output is already there is skipped, so a killed run resumes where it stopped."""
+    tally, seen = Tally(), set[str]()
+    if output is not None:
+        _write((r for path in files for r in records_of(path, options, tally, seen)), output)
+        return tally
+    assert out_dir is not None
+    for path in files:
+        target = out_dir / output_name(path)
+        if target.exists():
+            tally.skipped["input already done"] += 1
+            continue
+        _write(records_of(path, options, tally, seen), target)
+    return tally

@@ -1,0 +1,84 @@
+"""`warta reextract`: the records of a crawl's own WARC are the records the crawl wrote; other
+WARCs (WARC/1.0, response records only, as CC-NEWS) are read too; what is no article is
+counted by reason; a broken file is named and the exit status says so."""
+
+from __future__ import annotations
+
+import json
+from io import BytesIO
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from tests.conftest import FIXTURES, run_warta
+from tests.faults.site import FAST, site_routes, url_of
+
+
+def lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+
+
+def test_the_records_of_a_crawls_warc_are_the_crawls_records(mockserver, tmp_path: Path) -> None:
+    server = mockserver(site_routes(tmp_path, ["berita-satu", "berita-dua", "berita-tiga"]))
+    crawled, warc = tmp_path / "crawled.jsonl", tmp_path / "warc"
+    args = ["crawl", "fakta", "-o", str(crawled), "--state", str(tmp_path / "st.sqlite"), "--warc", str(warc)]
+    assert run_warta(*args, *FAST, env=server.proxy_env).returncode == 0
+    again = tmp_path / "again.jsonl"
+    result = run_warta("reextract", str(warc), "-o", str(again))
+    assert result.returncode == 0, result.stderr
+    assert "3 written" in result.stderr and "not an article URL" in result.stderr
+    by_id = {r["id"]: r for r in lines(crawled)}
+    assert len(by_id) == 3 and {r["id"]: r for r in lines(again)} == by_id
+
+
+def cc_news_warc(path: Path) -> Path:
+    """A WARC/1.0 of response records only, as CC-NEWS: an article, a 404, an image, a
+    revisit, a truncated one, and an article of a domain with no site file."""
+    page = (FIXTURES / "fakta_sample" / "input.html").read_bytes()
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True, warc_version="1.0")
+
+        def response(url: str, status: str, ctype: str, body: bytes, **extra: str) -> None:
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            warc_headers = {"WARC-Date": "2025-04-28T01:02:03Z", **extra}
+            record = writer.create_warc_record(
+                url, "response", payload=BytesIO(body), http_headers=headers, warc_headers_dict=warc_headers
+            )
+            writer.write_record(record)
+
+        response(url_of("berita-satu"), "200 OK", "text/html; charset=utf-8", page)
+        response(url_of("hilang"), "404 Not Found", "text/html", b"<html>tidak ada</html>")
+        response("https://fakta.com/img/a.jpg", "200 OK", "image/jpeg", b"\xff\xd8\xff")
+        response(url_of("berita-dua"), "200 OK", "text/html", page[:2000], **{"WARC-Truncated": "length"})
+        response("https://contoh.id/berita/satu", "200 OK", "text/html", page)
+    return path
+
+
+def test_a_cc_news_warc_is_read_and_what_is_no_article_counted(tmp_path: Path) -> None:
+    warc = cc_news_warc(tmp_path / "CC-NEWS-20250428.warc.gz")
+    out = tmp_path / "out"
+    result = run_warta("reextract", str(warc), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    [record] = lines(out / "CC-NEWS-20250428.jsonl")
+    assert record["url"] == url_of("berita-satu") and record["fetched_at"] == "2025-04-28T01:02:03+00:00"
+    for counted in ("1 HTTP 404", "1 not HTML", "1 truncated", "1 not an article URL"):
+        assert counted in result.stderr, result.stderr
+    again = run_warta("reextract", str(warc), "--out", str(out))  # done inputs are skipped
+    assert again.returncode == 0 and "1 input already done" in again.stderr
+    narrow = ["--all", "--domains", "contoh.id"]
+    every = run_warta("reextract", str(warc), "-o", str(tmp_path / "all.jsonl"), *narrow)
+    assert [r["url"] for r in lines(tmp_path / "all.jsonl")] == ["https://contoh.id/berita/satu"]
+    assert every.returncode == 0 and "outside --domains" in every.stderr
+
+
+def test_a_broken_warc_is_named_and_fails_the_run(tmp_path: Path) -> None:
+    good = cc_news_warc(tmp_path / "good.warc.gz")
+    broken = tmp_path / "broken.warc.gz"
+    data = good.read_bytes()
+    broken.write_bytes(data[: len(data) // 3] + b"\x00" * 200 + data[len(data) // 3 + 200 :])
+    result = run_warta("reextract", str(good), str(broken), "-o", str(tmp_path / "all.jsonl"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"warta: broken WARC: {broken}" in result.stderr
+    assert len(lines(tmp_path / "all.jsonl")) == 1  # the good file's record
+    assert run_warta("reextract", str(tmp_path / "nope.warc.gz"), "-o", "x.jsonl").returncode == 2
