@@ -180,10 +180,10 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         _error(f"no such WARC file: {missing[0]}" if missing else "no WARC files in the inputs")
         return ExitStatus.USAGE
     domains = tuple(d.strip().lower() for d in (args.domains or "").split(",") if d.strip())
-    options = Options(everything=args.all, domains=domains, language=args.language)
+    wanted = Options(everything=args.all, domains=domains, language=args.language)
     output, out_dir = (Path(args.output), None) if args.output else (None, Path(args.out))
     try:
-        tally = reextract(files, options, output, out_dir)
+        tally = reextract(files, wanted, output, out_dir, args.workers or os.cpu_count() or 1)
     except OSError as exc:
         _error(f"cannot write: {exc.strerror or exc} ({exc.filename})")
         return ExitStatus.FAILED
@@ -399,6 +399,9 @@ def _add_reextract(verbs: Any) -> None:
     reextract.add_argument("--all", action="store_true", help="every other HTML page by the generic path too")
     reextract.add_argument("--domains", metavar="A,B", help="only pages of these domains")
     reextract.add_argument("--language", metavar="CODE", help="only records in this language (ISO 639-1)")
+    reextract.add_argument(
+        "--workers", type=options.positive_int, metavar="N", help="extraction processes (default: every core)"
+    )
     reextract.set_defaults(func=cmd_reextract)
 
 

@@ -13,6 +13,7 @@ from warcio.warcwriter import WARCWriter
 
 from tests.conftest import FIXTURES, run_warta
 from tests.faults.site import FAST, site_routes, url_of
+from tests.test_scheduled import SAMPLE_SLUG, TEMPLATE
 
 
 def lines(path: Path) -> list[dict]:
@@ -82,3 +83,22 @@ def test_a_broken_warc_is_named_and_fails_the_run(tmp_path: Path) -> None:
     assert f"warta: broken WARC: {broken}" in result.stderr
     assert len(lines(tmp_path / "all.jsonl")) == 1  # the good file's record
     assert run_warta("reextract", str(tmp_path / "nope.warc.gz"), "-o", "x.jsonl").returncode == 2
+
+
+def test_the_output_is_the_same_whatever_the_workers(tmp_path: Path) -> None:
+    warc = tmp_path / "many.warc.gz"
+    with warc.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True, warc_version="1.1")
+        for i in range(150):
+            slug = f"berita-nomor-{i}"
+            body = BytesIO(TEMPLATE.replace(SAMPLE_SLUG, slug).encode())
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url_of(slug), "response", payload=body, http_headers=headers)
+            writer.write_record(record)
+    outputs = []
+    for workers in ("1", "2"):
+        target = tmp_path / f"w{workers}.jsonl"
+        result = run_warta("reextract", str(warc), "-o", str(target), "--workers", workers)
+        assert result.returncode == 0, result.stderr
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 150

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -85,51 +86,80 @@ def _fetched_at(record: Any) -> datetime:
     return datetime.fromisoformat(record.rec_headers.get_header("WARC-Date").replace("Z", "+00:00"))
 
 
-def records_of(path: Path, options: Options, tally: Tally, seen: set[str]) -> Iterator[Record]:
-    """The records of one WARC file, in file order; what is skipped is counted in ``tally``. A
-    file warcio cannot read on (a bad gzip member or HTTP head) is named in ``tally.broken``."""
+@dataclass(frozen=True)
+class Page:
+    """An article page read from a WARC record: what extraction needs, small to send a worker."""
+
+    url: str
+    body: bytes
+    fetched_at: datetime
+    content_type: str | None
+
+
+def pages_of(path: Path, options: Options, tally: Tally) -> Iterator[Page]:
+    """The article pages of one WARC file, streamed in file order; what is skipped is counted in
+    ``tally``. A file warcio cannot read on (a bad gzip member or HTTP head) is named in
+    ``tally.broken``."""
     from warcio.archiveiterator import ArchiveIterator
 
     try:
         with path.open("rb") as handle:
             for warc in ArchiveIterator(handle):
-                record = _record_of(warc, options, tally, seen)
-                if record is not None:
-                    yield record
+                reason = _skip_reason(warc, options)
+                if reason:
+                    tally.skipped[reason] += 1
+                if reason is None or reason:
+                    continue
+                body = warc.content_stream().read(MAX_PAGE_BYTES + 1)
+                if len(body) > MAX_PAGE_BYTES:  # as a crawl refuses it
+                    tally.skipped["too large"] += 1
+                    continue
+                url = warc.rec_headers.get_header("WARC-Target-URI")
+                yield Page(url, body, _fetched_at(warc), warc.http_headers.get_header("Content-Type"))
     except Exception as exc:  # warcio's own errors, zlib.error, a cut file: the file stops here
         said = (str(exc).splitlines() or [""])[0][:80]  # warcio quotes the bad bytes at length
         tally.broken.append(f"{path}: {type(exc).__name__}: {said}; the rest of the file is not read")
 
 
-def _record_of(warc: Any, options: Options, tally: Tally, seen: set[str]) -> Record | None:
+def extract(page: Page) -> Record | str:
+    """The record of one page, or the reason there is none (runs in a worker process)."""
     from crawler.extraction.steps import build_record
     from crawler.sites import site_for_url
 
-    reason = _skip_reason(warc, options)
-    if reason:
-        tally.skipped[reason] += 1
-    if reason is None or reason:
-        return None
-    url = warc.rec_headers.get_header("WARC-Target-URI")
-    body = warc.content_stream().read(MAX_PAGE_BYTES + 1)
-    if len(body) > MAX_PAGE_BYTES:  # as a crawl refuses it
-        tally.skipped["too large"] += 1
-        return None
-    content_type = warc.http_headers.get_header("Content-Type")
     try:
-        record = build_record(body, url, _fetched_at(warc), site_for_url(url), content_type)
+        return build_record(page.body, page.url, page.fetched_at, site_for_url(page.url), page.content_type)
     except WartaError as exc:
-        tally.skipped[exc.reason] += 1
-        return None
-    if options.language and record.get("language") != options.language:
-        tally.skipped["another language"] += 1
-        return None
-    if record["id"] in seen:
-        tally.skipped["id already written"] += 1
-        return None
-    seen.add(record["id"])
-    tally.written += 1
-    return record
+        return exc.reason
+
+
+def _batches(pages: Iterable[Page], size: int) -> Iterator[list[Page]]:
+    batch: list[Page] = []
+    for page in pages:
+        batch.append(page)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def records_of(
+    pages: Iterable[Page], options: Options, tally: Tally, seen: set[str], pool: Any = None
+) -> Iterator[Record]:
+    """The pages' records in input order, extracted in ``pool`` (a process pool) when given:
+    a batch at a time, so memory stays flat and the output is the same whatever the pool."""
+    for batch in _batches(pages, 64):
+        for result in pool.map(extract, batch) if pool is not None else map(extract, batch):
+            if isinstance(result, str):
+                tally.skipped[result] += 1
+            elif options.language and result.get("language") != options.language:
+                tally.skipped["another language"] += 1
+            elif result["id"] in seen:
+                tally.skipped["id already written"] += 1
+            else:
+                seen.add(result["id"])
+                tally.written += 1
+                yield result
 
 
 def _write(records: Iterable[Record], target: Path) -> None:
@@ -152,18 +182,25 @@ def output_name(warc: Path) -> str:
     return name + ".jsonl"
 
 
-def reextract(files: list[Path], options: Options, output: Path | None, out_dir: Path | None) -> Tally:
+def reextract(
+    files: list[Path], options: Options, output: Path | None, out_dir: Path | None, workers: int = 1
+) -> Tally:
     """Every file's records into ``output``, or each file's into ``out_dir/<name>.jsonl``; a
-    file whose output is already there is skipped, so a killed run resumes where it stopped."""
+    file whose output is already there is skipped, so a killed run resumes where it stopped.
+    ``workers`` > 1: extraction in that many processes."""
+    import multiprocessing
+
     tally, seen = Tally(), set[str]()
-    if output is not None:
-        _write((r for path in files for r in records_of(path, options, tally, seen)), output)
-        return tally
-    assert out_dir is not None
-    for path in files:
-        target = out_dir / output_name(path)
-        if target.exists():
-            tally.skipped["input already done"] += 1
-            continue
-        _write(records_of(path, options, tally, seen), target)
+    with multiprocessing.get_context("fork").Pool(workers) if workers > 1 else nullcontext() as pool:
+        if output is not None:
+            pages = (page for path in files for page in pages_of(path, options, tally))
+            _write(records_of(pages, options, tally, seen, pool), output)
+            return tally
+        assert out_dir is not None
+        for path in files:
+            target = out_dir / output_name(path)
+            if target.exists():
+                tally.skipped["input already done"] += 1
+                continue
+            _write(records_of(pages_of(path, options, tally), options, tally, seen, pool), target)
     return tally
