@@ -3,9 +3,11 @@
 Each HTML ``response`` record whose URL is an article URL of a known site is read by that
 site's rules (``everything``: any other HTML response by the generic path too), with the
 record's ``WARC-Date`` as ``fetched_at``: the same record a crawl writes for the same response.
-What is not turned into a record is counted by reason: not a response, revisit, truncated,
-not HTTP 200, not HTML, not an article URL, outside ``domains``, another language, an id
-already written, and the extraction's own reasons. Files are streamed, record by record.
+A response that gives no record is counted by reason: revisit, truncated, not HTTP 200, not
+HTML, not an article URL, outside ``domains``, too large, another language, an id already
+written, and the extraction's own reasons (requests, warcinfo and metadata records are no
+pages and not counted). Files are streamed record by record; extraction runs in a process pool
+a batch at a time, so memory stays flat and the output does not depend on the pool's size.
 """
 
 from __future__ import annotations
