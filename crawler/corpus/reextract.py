@@ -12,7 +12,7 @@ a batch at a time, so memory stays flat and the output does not depend on the po
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -148,10 +148,11 @@ def _batches(pages: Iterable[Page], size: int) -> Iterator[list[Page]]:
 def records_of(
     pages: Iterable[Page], options: Options, tally: Tally, seen: set[str], pool: Any = None
 ) -> Iterator[Record]:
-    """The pages' records in input order, extracted in ``pool`` (a process pool) when given:
-    a batch at a time, so memory stays flat and the output is the same whatever the pool."""
-    for batch in _batches(pages, 64):
-        for result in pool.map(extract, batch) if pool is not None else map(extract, batch):
+    """The pages' records in input order, extracted in ``pool`` (a process pool) when given: a
+    batch at a time, the next batch already at work while one is written, so memory stays flat
+    and the output is the same whatever the pool."""
+    for results in _extracted(_batches(pages, 64), pool):
+        for result in results:
             if isinstance(result, str):
                 tally.skipped[result] += 1
             elif options.language and result.get("language") != options.language:
@@ -162,6 +163,19 @@ def records_of(
                 seen.add(result["id"])
                 tally.written += 1
                 yield result
+
+
+def _extracted(batches: Iterator[list[Page]], pool: Any) -> Iterator[list[Record | str]]:
+    if pool is None:
+        yield from (list(map(extract, batch)) for batch in batches)
+        return
+    waiting: deque[Any] = deque()
+    for batch in batches:
+        waiting.append(pool.map_async(extract, batch))
+        if len(waiting) > 2:  # at most three batches in flight
+            yield waiting.popleft().get()
+    while waiting:
+        yield waiting.popleft().get()
 
 
 def _write(records: Iterable[Record], target: Path) -> None:
