@@ -26,12 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT)]
 
 import trafilatura  # noqa: E402
+from fixture_pages import fixture_pages  # noqa: E402
 
 from crawler.extraction.steps import build_record  # noqa: E402
 from crawler.sites import site_for_url  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
-FIXTURES = ROOT / "tests" / "fixtures"
 NOW = datetime(2026, 11, 27, tzinfo=UTC)
 
 
@@ -44,13 +44,7 @@ def pages(corpus: Path) -> tuple[str, list[tuple[bytes, str]]]:
             if truth.get("kind") == "article":
                 found.append(((corpus / truth["page"]).read_bytes(), truth["url"]))
         return f"{len(found)} corpus article pages", found
-    found = []
-    for folder in sorted(FIXTURES.iterdir()):
-        meta_path, expected_path = folder / "meta.json", folder / "expected.json"
-        if not expected_path.exists() or json.loads(expected_path.read_text("utf-8")).get("kind"):
-            continue
-        meta = json.loads(meta_path.read_text("utf-8"))
-        found.append(((folder / meta.get("input", "input.html")).resolve().read_bytes(), meta["url"]))
+    found = fixture_pages()
     return f"{len(found)} fixture article pages (no corpus at {corpus})", found
 
 

@@ -14,7 +14,6 @@ Pages a second are pages read over wall-clock seconds, start-up included.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
@@ -23,8 +22,9 @@ import time
 from io import BytesIO
 from pathlib import Path
 
+from fixture_pages import fixture_pages
+
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures"
 
 BARE = """
 import sys, trafilatura
@@ -35,17 +35,6 @@ with open(sys.argv[1], "rb") as handle:
             html = record.content_stream().read().decode("utf-8", "replace")
             trafilatura.extract(html, url=record.rec_headers.get_header("WARC-Target-URI"))
 """
-
-
-def fixture_pages() -> list[tuple[bytes, str]]:
-    found = []
-    for folder in sorted(FIXTURES.iterdir()):
-        meta_path, expected_path = folder / "meta.json", folder / "expected.json"
-        if not expected_path.exists() or json.loads(expected_path.read_text("utf-8")).get("kind"):
-            continue
-        meta = json.loads(meta_path.read_text("utf-8"))
-        found.append(((folder / meta.get("input", "input.html")).resolve().read_bytes(), meta["url"]))
-    return found
 
 
 def write_warc(path: Path, count: int) -> None:
