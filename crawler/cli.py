@@ -165,6 +165,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             continue
         status = ExitStatus.FAILED
         _error(f"{url}: {watch.reason(url, failures, stopped)}")
+    for error in {c.stats.get_value("warta/archive_error") for c in crawlers if c.stats} - {None}:
+        _error(error)
+        status = ExitStatus.FAILED
     if stopped:
         _error("interrupted: stopped by a signal (SIGTERM or Ctrl-C)")
         return ExitStatus.INTERRUPTED

@@ -86,3 +86,16 @@ def test_files_rotate_at_the_size_and_fetch_archives_too(mockserver, tmp_path: P
     record = json.loads(result.stdout)
     dates = {uri: date for kind, uri, date, _ in warc_records(fetched) if kind == "response"}
     assert dates[url_of("berita-satu")] == record["fetched_at"].replace("+00:00", "Z")
+
+
+def test_an_archive_that_cannot_be_written_fails_the_run(mockserver, tmp_path: Path) -> None:
+    """A WARC write error happens in a Scrapy signal handler, where it would only be logged: it
+    is named on stderr and the exit status is 1 (the record itself still comes out)."""
+    server = mockserver(site_routes(tmp_path, ["berita-satu"]))
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the WARC folder should be", "utf-8")
+    warc = ["--warc", str(blocker / "warc")]
+    result = run_warta("fetch", url_of("berita-satu"), *warc, *FAST, env=server.proxy_env)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert json.loads(result.stdout)["url"] == url_of("berita-satu")
+    assert f"cannot write the WARC archive under {blocker / 'warc'}: Not a directory" in result.stderr

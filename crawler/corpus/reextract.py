@@ -132,6 +132,8 @@ def extract(page: Page) -> Record | str:
         return build_record(page.body, page.url, page.fetched_at, site_for_url(page.url), page.content_type)
     except WartaError as exc:
         return exc.reason
+    except Exception as exc:  # a bug on a hostile page: counted, as a crawl counts it, not fatal
+        return f"extraction error ({type(exc).__name__})"
 
 
 def _batches(pages: Iterable[Page], size: int) -> Iterator[list[Page]]:

@@ -116,6 +116,7 @@ class WarcArchive:
         self.crawler, self.folder, self.max_bytes = crawler, folder, max_bytes
         self.file: WarcFile | None = None
         self.count = 0
+        self.error = ""
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcArchive:
@@ -147,16 +148,32 @@ class WarcArchive:
     def downloaded(self, response: Response, request: Request, spider: Any) -> None:
         when = datetime.now(UTC).replace(microsecond=0)
         request.meta["warta_fetched_at"] = when  # the record's fetched_at: the same second
-        if self.file is None:
-            self.file = self._open()
-        if self.file.write(request, response, when) >= self.max_bytes:
-            self.file.close()
-            self.file = None
+        if self.error:
+            return
+        try:
+            if self.file is None:
+                self.file = self._open()
+            if self.file.write(request, response, when) >= self.max_bytes:
+                self._close()
+        except OSError as exc:  # a signal handler's exception is only logged: keep it for the report
+            self.fail(exc)
 
     def closed(self, spider: Any) -> None:
+        try:
+            self._close()
+        except OSError as exc:
+            self.fail(exc)
+
+    def _close(self) -> None:
         if self.file is not None:
-            self.file.close()
-            self.file = None
+            file, self.file = self.file, None
+            file.close()
+
+    def fail(self, exc: OSError) -> None:
+        """Archiving stops; the run's report names it (``warta/archive_error``) and fails."""
+        self.error = f"cannot write the WARC archive under {self.folder}: {exc.strerror or exc}"
+        assert self.crawler.stats is not None
+        self.crawler.stats.set_value("warta/archive_error", self.error)
 
 
 def recover(folder: Path) -> list[Path]:

@@ -171,7 +171,8 @@ def _site_numbers(
     if write_error and numbers["written"]:
         numbers["failed"]["not written"] = numbers["failed"].get("not written", 0) + numbers["written"]
         numbers["written"] = 0
-    numbers["errors"] = [e for e in (write_error, stats.get("warta/state_error")) if e]
+    errors = (write_error, stats.get("warta/state_error"), stats.get("warta/archive_error"))
+    numbers["errors"] = [e for e in errors if e]
     numbers["output"] = str(plan.output or target) if numbers["written"] else None
     numbers["warnings"] = health_warnings(site, numbers, store.previous_mean_words(site))
     shares = (
