@@ -20,6 +20,7 @@ from typing import Any, NoReturn
 from crawler import __version__, options, user_agent
 from crawler.errors import ExitStatus, WartaError
 
+MAX_NAMED = 20  # broken WARC records named one per line; the rest are counted
 
 def _error(message: str) -> None:
     print(f"warta: {message}", file=sys.stderr)
@@ -175,7 +176,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from crawler.corpus.reextract import Options, reextract, warc_files
+    from crawler.corpus.reextract import reextract
+    from crawler.corpus.warcs import Options, warc_files
 
     files = warc_files(args.inputs)
     missing = [str(p) for p in files if not p.is_file()]
@@ -190,10 +192,15 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     except OSError as exc:
         _error(f"cannot write: {exc.strerror or exc} ({exc.filename})")
         return ExitStatus.FAILED
-    for problem in tally.broken:
+    for problem in tally.broken[:MAX_NAMED]:
         _error(f"broken WARC: {problem}")
+    if len(tally.broken) > MAX_NAMED:
+        _error(f"broken WARC: {len(tally.broken) - MAX_NAMED} more broken records not named")
+    summary = f"{tally.written} written from {len(files)} file{'s' if len(files) > 1 else ''}"
+    summary += f", {len(tally.broken)} broken records" if tally.broken else ""
+    summary += f", {tally.incomplete} split articles without every page" if tally.incomplete else ""
     skipped = ", ".join(f"{n} {reason}" for reason, n in tally.skipped.most_common())
-    _error(f"{tally.written} written from {len(files)} files" + (f"; skipped: {skipped}" if skipped else ""))
+    _error(summary + (f"; skipped: {skipped}" if skipped else ""))
     return ExitStatus.FAILED if tally.broken else ExitStatus.OK
 
 

@@ -34,11 +34,9 @@ from crawler.errors import ExtractionError
 from crawler.extraction.dates import WIB
 from crawler.extraction.document import decode_page, parse
 from crawler.extraction.extract import Draft, extract_article
-from crawler.extraction.pages import merge_pages
+from crawler.extraction.pages import MAX_ARTICLE_PAGES, merge_pages
 from crawler.extraction.urls import canonicalize
 from crawler.site import Site
-
-MAX_ARTICLE_PAGES = 30
 
 
 class NewsSpider(scrapy.Spider):

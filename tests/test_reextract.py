@@ -73,28 +73,52 @@ def test_a_cc_news_warc_is_read_and_what_is_no_article_counted(tmp_path: Path) -
     assert every.returncode == 0 and "outside --domains" in every.stderr
 
 
-def test_a_broken_warc_is_named_and_fails_the_run(tmp_path: Path) -> None:
+def articles_warc(path: Path, count: int, gzip: bool = True) -> list[int]:
+    """A WARC of ``count`` article responses; the offset of each record."""
+    offsets = []
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=gzip, warc_version="1.1")
+        for i in range(count):
+            slug = f"berita-nomor-{i}"
+            body = BytesIO(TEMPLATE.replace(SAMPLE_SLUG, slug).encode())
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            offsets.append(handle.tell())
+            record = writer.create_warc_record(url_of(slug), "response", payload=body, http_headers=headers)
+            writer.write_record(record)
+    return offsets
+
+
+def test_a_broken_record_is_named_and_reading_goes_on_after_it(tmp_path: Path) -> None:
     good = cc_news_warc(tmp_path / "good.warc.gz")
     broken = tmp_path / "broken.warc.gz"
-    data = good.read_bytes()
-    broken.write_bytes(data[: len(data) // 3] + b"\x00" * 200 + data[len(data) // 3 + 200 :])
+    at = articles_warc(broken, 6)
+    data = bytearray(broken.read_bytes())
+    data[at[1] + 60 : at[1] + 260] = bytes(200)  # record 1: a bad gzip member
+    data[at[3] : at[3]] = b"stray bytes between two members\n"  # record 3 is whole
+    broken.write_bytes(data[: at[5] + 300])  # record 5: cut off
     result = run_warta("reextract", str(good), str(broken), "-o", str(tmp_path / "all.jsonl"))
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert f"warta: broken WARC: {broken}" in result.stderr
-    assert len(lines(tmp_path / "all.jsonl")) == 1  # the good file's record
+    named = [line for line in result.stderr.splitlines() if line.startswith(f"warta: broken WARC: {broken}")]
+    assert len(named) == 3 and f"record at byte {at[1]}:" in named[0], result.stderr
+    got = [r["url"] for r in lines(tmp_path / "all.jsonl")]
+    assert got == [url_of("berita-satu")] + [url_of(f"berita-nomor-{i}") for i in (0, 2, 3, 4)]
+    assert "3 broken records" in result.stderr
     assert run_warta("reextract", str(tmp_path / "nope.warc.gz"), "-o", "x.jsonl").returncode == 2
+
+
+def test_an_uncompressed_warc_cut_inside_a_page_gives_no_half_page(tmp_path: Path) -> None:
+    plain = tmp_path / "plain.warc"
+    at = articles_warc(plain, 3, gzip=False)
+    data = plain.read_bytes()
+    plain.write_bytes(data[: at[2] + 900])  # inside the last page's HTML
+    result = run_warta("reextract", str(plain), "-o", str(tmp_path / "out.jsonl"))
+    assert result.returncode == 1 and f"broken WARC: {plain}: record at byte {at[2]}" in result.stderr
+    assert len(lines(tmp_path / "out.jsonl")) == 2
 
 
 def test_the_output_is_the_same_whatever_the_workers(tmp_path: Path) -> None:
     warc = tmp_path / "many.warc.gz"
-    with warc.open("wb") as handle:
-        writer = WARCWriter(handle, gzip=True, warc_version="1.1")
-        for i in range(150):
-            slug = f"berita-nomor-{i}"
-            body = BytesIO(TEMPLATE.replace(SAMPLE_SLUG, slug).encode())
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-            record = writer.create_warc_record(url_of(slug), "response", payload=body, http_headers=headers)
-            writer.write_record(record)
+    articles_warc(warc, 150)
     outputs = []
     for workers in ("1", "2"):
         target = tmp_path / f"w{workers}.jsonl"
@@ -102,3 +126,33 @@ def test_the_output_is_the_same_whatever_the_workers(tmp_path: Path) -> None:
         assert result.returncode == 0, result.stderr
         outputs.append(target.read_bytes())
     assert outputs[0] == outputs[1] and len(outputs[0].splitlines()) == 150
+
+
+SPLIT = "https://www.suara.com/news/2026/06/16/190533/lima-hal-yang-perlu-diketahui-soal-seleksi-sekolah-rakyat-2026"
+
+
+def split_article_warc(path: Path, pages: tuple[int, ...]) -> Path:
+    """suara's three-page article, as CC-NEWS may hold it: some of its pages, in this order."""
+    folder = Path(__file__).resolve().parent / "sites" / "suara"
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True, warc_version="1.0")
+        for number in pages:
+            url = SPLIT + (f"?page={number}" if number > 1 else "")
+            body = BytesIO((folder / f"multipage_{number}.html").read_bytes())
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=body, http_headers=headers)
+            writer.write_record(record)
+    return path
+
+
+def test_a_split_article_is_joined_when_the_input_holds_its_pages(tmp_path: Path) -> None:
+    whole = split_article_warc(tmp_path / "whole.warc.gz", (1, 2, 3))
+    result = run_warta("reextract", str(whole), "-o", str(tmp_path / "whole.jsonl"))
+    [record] = lines(tmp_path / "whole.jsonl")
+    assert result.returncode == 0 and "split articles without" not in result.stderr, result.stderr
+    assert record["url"] == SPLIT and record["pages"] == 3
+    part = split_article_warc(tmp_path / "part.warc.gz", (1, 3))  # page 2 is not in the input
+    result = run_warta("reextract", str(part), "-o", str(tmp_path / "part.jsonl"))
+    [first] = lines(tmp_path / "part.jsonl")
+    assert result.returncode == 0 and "1 split articles without every page" in result.stderr
+    assert first["pages"] == 1 and first["text"] in record["text"]

@@ -2,138 +2,46 @@
 
 Each HTML ``response`` record whose URL is an article URL of a known site is read by that
 site's rules (``everything``: any other HTML response by the generic path too), with the
-record's ``WARC-Date`` as ``fetched_at``: the same record a crawl writes for the same response.
-A response that gives no record is counted by reason: revisit, truncated, not HTTP 200, not
-HTML, not an article URL, outside ``domains``, too large, another language, an id already
-written, and the extraction's own reasons (requests, warcinfo and metadata records are no
-pages and not counted). Files are streamed record by record; extraction runs in a process pool
-a batch at a time, so memory stays flat and the output does not depend on the pool's size.
+record's ``WARC-Date`` as ``fetched_at``: the same record a crawl writes for the same response,
+split articles joined when the same file holds their other pages (:mod:`crawler.corpus.articles`).
+What gives no record is counted by reason (:mod:`crawler.corpus.warcs`, and another language, an
+id already written, a page of a split article, the extraction's own reasons). Files are streamed;
+extraction runs in a process pool a batch at a time, so memory stays flat and the output does not
+depend on the pool's size.
 """
 
 from __future__ import annotations
 
-from collections import Counter, deque
+import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
-from dataclasses import dataclass, field
-from datetime import datetime
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
-from crawler.errors import WartaError
-from crawler.extraction.document import MAX_PAGE_BYTES
+from crawler.corpus.articles import Article, article
+from crawler.corpus.warcs import Options, Page, Tally, index_of, page_at, pages_of
 from crawler.extraction.record import Record
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
+_source: tuple[Path, dict[str, int]] | None = None  # the file being read, its pages by URL
 
 
-@dataclass
-class Options:
-    everything: bool = False  # --all: the generic path for any other HTML response
-    domains: tuple[str, ...] = ()  # --domains: only these hosts (and their subdomains)
-    language: str | None = None  # --language: only records in this language
+def _read_from(path: Path, index: dict[str, int]) -> None:
+    """Where :func:`extract` finds the other pages of a split article (a worker's initializer)."""
+    global _source
+    _source = (path, index)
 
 
-@dataclass
-class Tally:
-    written: int = 0
-    skipped: Counter[str] = field(default_factory=Counter)
-    broken: list[str] = field(default_factory=list)  # "FILE: what was wrong"
+def _lookup(url: str) -> Page | None:
+    assert _source is not None
+    path, index = _source
+    offset = index.get(url)
+    return page_at(path, offset) if offset is not None else None
 
 
-def warc_files(inputs: Iterable[str]) -> list[Path]:
-    """The WARC files named, and those under the folders named, in a stable order."""
-    found: list[Path] = []
-    for name in inputs:
-        path = Path(name)
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.name.endswith(WARC_SUFFIXES) and p.is_file())
-        else:
-            found.append(path)
-    return found
-
-
-def _wanted_host(url: str, domains: tuple[str, ...]) -> bool:
-    host = (urlsplit(url).hostname or "").lower()
-    return not domains or any(host == d or host.endswith("." + d) for d in domains)
-
-
-def _skip_reason(record: Any, options: Options) -> str | None:
-    """Why a WARC record is no article page, before its payload is read."""
-    from crawler.sites import site_for_url
-
-    if record.rec_type == "revisit":
-        return "revisit"
-    if record.rec_type != "response":
-        return None  # requests, warcinfo, metadata: not counted, they are not pages
-    if record.rec_headers.get_header("WARC-Truncated"):
-        return "truncated"
-    url = record.rec_headers.get_header("WARC-Target-URI") or ""
-    status = record.http_headers.get_statuscode() if record.http_headers else None
-    if status != "200":
-        return f"HTTP {status}" if status else "not HTTP"
-    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-    if content_type and "html" not in content_type:
-        return "not HTML"
-    if not _wanted_host(url, options.domains):
-        return "outside --domains"
-    site = site_for_url(url)
-    if not options.everything and (site is None or not site.is_article_url(url)):
-        return "not an article URL"
-    return ""
-
-
-def _fetched_at(record: Any) -> datetime:
-    return datetime.fromisoformat(record.rec_headers.get_header("WARC-Date").replace("Z", "+00:00"))
-
-
-@dataclass(frozen=True)
-class Page:
-    """An article page read from a WARC record: what extraction needs, small to send a worker."""
-
-    url: str
-    body: bytes
-    fetched_at: datetime
-    content_type: str | None
-
-
-def pages_of(path: Path, options: Options, tally: Tally) -> Iterator[Page]:
-    """The article pages of one WARC file, streamed in file order; what is skipped is counted in
-    ``tally``. A file warcio cannot read on (a bad gzip member or HTTP head) is named in
-    ``tally.broken``."""
-    from warcio.archiveiterator import ArchiveIterator
-
-    try:
-        with path.open("rb") as handle:
-            for warc in ArchiveIterator(handle):
-                reason = _skip_reason(warc, options)
-                if reason:
-                    tally.skipped[reason] += 1
-                if reason is None or reason:
-                    continue
-                body = warc.content_stream().read(MAX_PAGE_BYTES + 1)
-                if len(body) > MAX_PAGE_BYTES:  # as a crawl refuses it
-                    tally.skipped["too large"] += 1
-                    continue
-                url = warc.rec_headers.get_header("WARC-Target-URI")
-                yield Page(url, body, _fetched_at(warc), warc.http_headers.get_header("Content-Type"))
-    except Exception as exc:  # warcio's own errors, zlib.error, a cut file: the file stops here
-        said = (str(exc).splitlines() or [""])[0][:80]  # warcio quotes the bad bytes at length
-        tally.broken.append(f"{path}: {type(exc).__name__}: {said}; the rest of the file is not read")
-
-
-def extract(page: Page) -> Record | str:
-    """The record of one page, or the reason there is none (runs in a worker process)."""
-    from crawler.extraction.steps import build_record
-    from crawler.sites import site_for_url
-
-    try:
-        return build_record(page.body, page.url, page.fetched_at, site_for_url(page.url), page.content_type)
-    except WartaError as exc:
-        return exc.reason
-    except Exception as exc:  # a bug on a hostile page: counted, as a crawl counts it, not fatal
-        return f"extraction error ({type(exc).__name__})"
+def extract(page: Page) -> Article:
+    """The record of one page, joined with its other pages (runs in a worker process)."""
+    return article(page, _lookup)
 
 
 def _batches(pages: Iterable[Page], size: int) -> Iterator[list[Page]]:
@@ -153,9 +61,13 @@ def records_of(
     """The pages' records in input order, extracted in ``pool`` (a process pool) when given: a
     batch at a time, the next batch already at work while one is written, so memory stays flat
     and the output is the same whatever the pool."""
-    for results in _extracted(_batches(pages, 64), pool):
-        for result in results:
-            if isinstance(result, str):
+    used: set[str] = set()  # pages read into an article before them: no record of their own
+    for batch in _extracted(_batches(pages, 64), pool):
+        for page, made in batch:
+            result = made.result
+            if page.url in used:
+                tally.skipped["page of a split article"] += 1
+            elif isinstance(result, str):
                 tally.skipped[result] += 1
             elif options.language and result.get("language") != options.language:
                 tally.skipped["another language"] += 1
@@ -164,20 +76,24 @@ def records_of(
             else:
                 seen.add(result["id"])
                 tally.written += 1
+                tally.incomplete += made.incomplete
                 yield result
+            used.update(made.used)
 
 
-def _extracted(batches: Iterator[list[Page]], pool: Any) -> Iterator[list[Record | str]]:
+def _extracted(batches: Iterator[list[Page]], pool: Any) -> Iterator[list[tuple[Page, Article]]]:
     if pool is None:
-        yield from (list(map(extract, batch)) for batch in batches)
+        yield from ([(page, extract(page)) for page in batch] for batch in batches)
         return
-    waiting: deque[Any] = deque()
+    waiting: deque[tuple[list[Page], Any]] = deque()
     for batch in batches:
-        waiting.append(pool.map_async(extract, batch))
+        waiting.append((batch, pool.map_async(extract, batch)))
         if len(waiting) > 2:  # at most three batches in flight
-            yield waiting.popleft().get()
+            done, result = waiting.popleft()
+            yield list(zip(done, result.get(), strict=True))
     while waiting:
-        yield waiting.popleft().get()
+        done, result = waiting.popleft()
+        yield list(zip(done, result.get(), strict=True))
 
 
 def _write(records: Iterable[Record], target: Path) -> None:
@@ -200,25 +116,39 @@ def output_name(warc: Path) -> str:
     return name + ".jsonl"
 
 
+def _file_records(
+    path: Path, options: Options, tally: Tally, seen: set[str], workers: int
+) -> Iterator[Record]:
+    """The records of one file; its pages are indexed first, for the joins of split articles."""
+    _read_from(path, index_of(path))
+    with _pool(workers) as pool:
+        yield from records_of(pages_of(path, options, tally), options, tally, seen, pool)
+
+
+def _pool(workers: int) -> AbstractContextManager[Any]:
+    """A pool of ``workers`` processes reading the file being read (forked: the index is shared,
+    not copied)."""
+    if workers < 2:
+        return nullcontext()
+    assert _source is not None
+    return multiprocessing.get_context("fork").Pool(workers, _read_from, _source)
+
+
 def reextract(
     files: list[Path], options: Options, output: Path | None, out_dir: Path | None, workers: int = 1
 ) -> Tally:
     """Every file's records into ``output``, or each file's into ``out_dir/<name>.jsonl``; a
     file whose output is already there is skipped, so a killed run resumes where it stopped.
     ``workers`` > 1: extraction in that many processes."""
-    import multiprocessing
-
     tally, seen = Tally(), set[str]()
-    with multiprocessing.get_context("fork").Pool(workers) if workers > 1 else nullcontext() as pool:
-        if output is not None:
-            pages = (page for path in files for page in pages_of(path, options, tally))
-            _write(records_of(pages, options, tally, seen, pool), output)
-            return tally
-        assert out_dir is not None
-        for path in files:
-            target = out_dir / output_name(path)
-            if target.exists():
-                tally.skipped["input already done"] += 1
-                continue
-            _write(records_of(pages_of(path, options, tally), options, tally, seen, pool), target)
+    if output is not None:
+        _write((r for path in files for r in _file_records(path, options, tally, seen, workers)), output)
+        return tally
+    assert out_dir is not None
+    for path in files:
+        target = out_dir / output_name(path)
+        if target.exists():
+            tally.skipped["input already done"] += 1
+            continue
+        _write(_file_records(path, options, tally, seen, workers), target)
     return tally

@@ -7,6 +7,7 @@ from typing import Any
 from crawler.extraction.media import unique_by_url
 
 Draft = dict[str, Any]
+MAX_ARTICLE_PAGES = 30  # pages of one split article followed at most
 
 
 def merge_pages(drafts: list[Draft]) -> Draft:
