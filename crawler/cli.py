@@ -176,7 +176,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from crawler.corpus.reextract import reextract
+    from crawler.corpus.progress import progress_bar
+    from crawler.corpus.reextract import Run, reextract
     from crawler.corpus.warcs import Options, warc_files
 
     files = warc_files(args.inputs)
@@ -187,8 +188,10 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     domains = tuple(d.strip().lower() for d in (args.domains or "").split(",") if d.strip())
     wanted = Options(everything=args.all, domains=domains, language=args.language)
     output, out_dir = (Path(args.output), None) if args.output else (None, Path(args.out))
+    workers = args.workers or os.cpu_count() or 1
     try:
-        tally = reextract(files, wanted, output, out_dir, args.workers or os.cpu_count() or 1)
+        with progress_bar(sum(p.stat().st_size for p in files), not args.quiet) as show:
+            tally = reextract(files, wanted, output, out_dir, Run(workers, show))
     except OSError as exc:
         _error(f"cannot write: {exc.strerror or exc} ({exc.filename})")
         return ExitStatus.FAILED
@@ -412,6 +415,7 @@ def _add_reextract(verbs: Any) -> None:
     reextract.add_argument(
         "--workers", type=options.positive_int, metavar="N", help="extraction processes (default: every core)"
     )
+    reextract.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only the summary")
     reextract.set_defaults(func=cmd_reextract)
 
 

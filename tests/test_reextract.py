@@ -4,14 +4,20 @@ counted by reason; a broken file is named and the exit status says so."""
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
+import pty
+import struct
+import sys
+import termios
 from io import BytesIO
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tests.conftest import FIXTURES, run_warta
+from tests.conftest import FIXTURES, REPO, run_warta
 from tests.faults.site import FAST, site_routes, url_of
 from tests.test_scheduled import SAMPLE_SLUG, TEMPLATE
 
@@ -156,3 +162,35 @@ def test_a_split_article_is_joined_when_the_input_holds_its_pages(tmp_path: Path
     [first] = lines(tmp_path / "part.jsonl")
     assert result.returncode == 0 and "1 split articles without every page" in result.stderr
     assert first["pages"] == 1 and first["text"] in record["text"]
+
+
+def in_terminal(*args: str) -> str:
+    """What ``warta ARGS`` shows on a terminal (a pseudo-terminal 100 columns wide)."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: stdout and stderr are the terminal
+        os.chdir(REPO)
+        os.environ["PYTHONPATH"] = str(REPO)
+        os.execv(sys.executable, [sys.executable, "-m", "crawler.cli", *args])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the child is gone
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.waitpid(pid, 0)
+    return shown.decode("utf-8", "replace")
+
+
+def test_a_progress_bar_on_a_terminal_and_none_with_q(tmp_path: Path) -> None:
+    warc = tmp_path / "many.warc.gz"
+    articles_warc(warc, 150)
+    shown = in_terminal("reextract", str(warc), "-o", str(tmp_path / "a.jsonl"), "--workers", "1")
+    assert "records/s" in shown and "B/s" in shown and "150 written from 1 file" in shown, shown
+    quiet = in_terminal("reextract", str(warc), "-o", str(tmp_path / "b.jsonl"), "-q")
+    assert "records/s" not in quiet and "150 written from 1 file" in quiet, quiet
+    off = run_warta("reextract", str(warc), "-o", str(tmp_path / "c.jsonl"))
+    assert off.stderr.splitlines() == ["warta: 150 written from 1 file"]

@@ -16,10 +16,12 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from crawler.corpus.articles import Article, article
+from crawler.corpus.progress import Show
 from crawler.corpus.warcs import Options, Page, Tally, index_of, page_at, pages_of
 from crawler.extraction.record import Record
 
@@ -116,13 +118,14 @@ def output_name(warc: Path) -> str:
     return name + ".jsonl"
 
 
-def _file_records(
-    path: Path, options: Options, tally: Tally, seen: set[str], workers: int
-) -> Iterator[Record]:
+def _file_records(path: Path, options: Options, tally: Tally, seen: set[str], run: Run) -> Iterator[Record]:
     """The records of one file; its pages are indexed first, for the joins of split articles."""
     _read_from(path, index_of(path))
-    with _pool(workers) as pool:
-        yield from records_of(pages_of(path, options, tally), options, tally, seen, pool)
+    with _pool(run.workers) as pool:
+        for record in records_of(pages_of(path, options, tally), options, tally, seen, pool):
+            run.show(tally.bytes_read, tally.written)
+            yield record
+    run.show(tally.bytes_read, tally.written)
 
 
 def _pool(workers: int) -> AbstractContextManager[Any]:
@@ -134,21 +137,27 @@ def _pool(workers: int) -> AbstractContextManager[Any]:
     return multiprocessing.get_context("fork").Pool(workers, _read_from, _source)
 
 
+@dataclass(frozen=True)
+class Run:
+    workers: int = 1  # > 1: extraction in that many processes
+    show: Show = lambda done, written: None  # the progress bar's
+
+
 def reextract(
-    files: list[Path], options: Options, output: Path | None, out_dir: Path | None, workers: int = 1
+    files: list[Path], options: Options, output: Path | None, out_dir: Path | None, run: Run = Run()
 ) -> Tally:
     """Every file's records into ``output``, or each file's into ``out_dir/<name>.jsonl``; a
-    file whose output is already there is skipped, so a killed run resumes where it stopped.
-    ``workers`` > 1: extraction in that many processes."""
+    file whose output is already there is skipped, so a killed run resumes where it stopped."""
     tally, seen = Tally(), set[str]()
     if output is not None:
-        _write((r for path in files for r in _file_records(path, options, tally, seen, workers)), output)
+        _write((r for path in files for r in _file_records(path, options, tally, seen, run)), output)
         return tally
     assert out_dir is not None
     for path in files:
         target = out_dir / output_name(path)
         if target.exists():
             tally.skipped["input already done"] += 1
+            tally.bytes_read += path.stat().st_size
             continue
-        _write(_file_records(path, options, tally, seen, workers), target)
+        _write(_file_records(path, options, tally, seen, run), target)
     return tally

@@ -38,6 +38,7 @@ class Tally:
     skipped: Counter[str] = field(default_factory=Counter)
     broken: list[str] = field(default_factory=list)  # "FILE: record at byte N: what was wrong"
     incomplete: int = 0  # split articles written without a page the input does not hold
+    bytes_read: int = 0  # of every input, so far: what a progress bar shows
 
 
 @dataclass(frozen=True)
@@ -157,11 +158,14 @@ def _article_page(warc: Any, options: Options) -> Page | str | None:
 
 def pages_of(path: Path, options: Options, tally: Tally) -> Iterator[Page]:
     """The article pages of one file, in file order; what is skipped is counted in ``tally``."""
-    for _, found in records(path, tally.broken, lambda warc: _article_page(warc, options)):
+    before = tally.bytes_read
+    for offset, found in records(path, tally.broken, lambda warc: _article_page(warc, options)):
+        tally.bytes_read = before + offset
         if isinstance(found, Page):
             yield found
         elif found:
             tally.skipped[found] += 1
+    tally.bytes_read = before + path.stat().st_size
 
 
 def _readable_url(warc: Any) -> str | None:
