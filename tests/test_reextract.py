@@ -14,10 +14,11 @@ import termios
 from io import BytesIO
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from tests.conftest import FIXTURES, REPO, run_warta
+from tests.conftest import CORPUS, FIXTURES, REPO, run_warta
 from tests.faults.site import FAST, site_routes, url_of
 from tests.test_scheduled import SAMPLE_SLUG, TEMPLATE
 
@@ -194,3 +195,43 @@ def test_a_progress_bar_on_a_terminal_and_none_with_q(tmp_path: Path) -> None:
     assert "records/s" not in quiet and "150 written from 1 file" in quiet, quiet
     off = run_warta("reextract", str(warc), "-o", str(tmp_path / "c.jsonl"))
     assert off.stderr.splitlines() == ["warta: 150 written from 1 file"]
+
+
+@pytest.mark.skipif(not (CORPUS / "truth").is_dir(), reason="../shared/corpus is not here")
+def test_a_cc_news_file_of_real_pages_gives_every_article_and_no_noise(tmp_path: Path) -> None:
+    """The corpus's real article pages among noise (its listings and feeds, an image, a 404, a
+    revisit, another language, a damaged member): a record for every article, none for the rest."""
+    truths = [json.loads(p.read_text("utf-8")) for p in sorted((CORPUS / "truth").glob("*.json"))]
+    warc = tmp_path / "CC-NEWS-20250428000000-00001.warc.gz"
+    with warc.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True, warc_version="1.0")
+
+        def response(url: str, body: bytes, status: str = "200 OK", ctype: str = "text/html") -> int:
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers)
+            at = handle.tell()
+            writer.write_record(record)
+            return at
+
+        for truth in truths:
+            if truth["kind"] in ("article", "listing", "rss"):
+                response(truth["url"], (CORPUS / truth["page"]).read_bytes())
+        response("https://www.kompas.com/img/foto.jpg", b"\xff\xd8\xff\xe0", ctype="image/jpeg")
+        response("https://news.detik.com/berita/d-1/tidak-ada", b"<html>404</html>", status="404 Not Found")
+        damaged = response("https://www.bbc.co.uk/news/world-1", TEMPLATE.encode())
+        english = (
+            '<html lang="en"><head><title>A story</title><meta property="og:type" content="article">'
+            '<meta property="article:published_time" content="2025-04-28T08:00:00+00:00"></head><body>'
+            "<article><h1>A story</h1>"
+            + "".join(f"<p>On day {i} the council met and agreed on part {i}.</p>" for i in range(12))
+        )
+        response("https://www.example.com/2025/04/28/a-long-story-about-things", english.encode())
+    data = bytearray(warc.read_bytes())
+    data[damaged + 40 : damaged + 90] = bytes(50)
+    warc.write_bytes(data)
+    out = tmp_path / "out.jsonl"
+    result = run_warta("reextract", str(warc), "-o", str(out), "--all", "--language", "id")
+    assert result.returncode == 1 and f"broken WARC: {warc}: record at byte {damaged}" in result.stderr
+    articles = {t["url"] for t in truths if t["kind"] == "article"}
+    assert {r["url"] for r in lines(out)} == articles, result.stderr
+    assert "1 another language" in result.stderr, result.stderr

@@ -105,7 +105,9 @@ def _skip_reason(warc: Any, options: Options) -> str | None:
     if not _wanted_host(url, options.domains):
         return "outside --domains"
     site = site_for_url(url)
-    if not options.everything and (site is None or not site.is_article_url(url)):
+    if site is not None and site.is_article_url(url):
+        return ""
+    if not options.everything or urlsplit(url).path.strip("/") == "":  # a home page is no article
         return "not an article URL"
     return ""
 
