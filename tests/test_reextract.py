@@ -5,12 +5,14 @@ counted by reason; a broken file is named and the exit status says so."""
 from __future__ import annotations
 
 import fcntl
+import gzip
 import json
 import os
 import pty
 import struct
 import sys
 import termios
+import uuid
 from io import BytesIO
 from pathlib import Path
 
@@ -235,3 +237,27 @@ def test_a_cc_news_file_of_real_pages_gives_every_article_and_no_noise(tmp_path:
     articles = {t["url"] for t in truths if t["kind"] == "article"}
     assert {r["url"] for r in lines(out)} == articles, result.stderr
     assert "1 another language" in result.stderr, result.stderr
+
+
+def raw_member(url: str, payload: bytes) -> bytes:
+    """A response record as bytes, whatever its payload (warcio's writer refuses a bad head)."""
+    head = (
+        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
+        f"WARC-Target-URI: {url}\r\nWARC-Date: 2025-04-28T01:02:03Z\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(payload)}\r\n\r\n"
+    )
+    return gzip.compress(head.encode() + payload + b"\r\n\r\n")
+
+
+def test_a_record_whose_http_head_is_none_is_named_and_the_next_read(tmp_path: Path) -> None:
+    def ok(slug: str) -> bytes:
+        page = TEMPLATE.replace(SAMPLE_SLUG, slug).encode()
+        return raw_member(url_of(slug), b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page)
+
+    warc = tmp_path / "heads.warc.gz"
+    members = [ok("berita-satu"), raw_member(url_of("berita-dua"), b"\x00\x01 no head at all")]
+    warc.write_bytes(b"".join([*members, ok("berita-tiga")]))
+    result = run_warta("reextract", str(warc), "-o", str(tmp_path / "out.jsonl"))
+    at = len(members[0])
+    assert result.returncode == 1 and f"record at byte {at}: BrokenRecord: bad HTTP head" in result.stderr
+    assert [r["url"] for r in lines(tmp_path / "out.jsonl")] == [url_of("berita-satu"), url_of("berita-tiga")]

@@ -73,7 +73,8 @@ def target_uri(warc: Any) -> str:
 
 
 def unreadable(warc: Any) -> str | None:
-    """Why a record is no page to read ("" when it is one; None when it is no response at all)."""
+    """Why a record is no page to read ("" when it is one; None when it is no response at all).
+    Raises BrokenRecord for an HTTP head that is none."""
     if warc.rec_type == "revisit":
         return "revisit"
     if warc.rec_type != "response":
@@ -83,8 +84,12 @@ def unreadable(warc: Any) -> str | None:
     if not target_uri(warc).lower().startswith(("http://", "https://")):
         return "not HTTP"  # Heritrix's dns: records, and the like
     status = warc.http_headers.get_statuscode() if warc.http_headers else None
+    if not status:
+        return "not HTTP"
+    if not (len(status) == 3 and status.isdigit()):  # warcio reads any first line as a status line
+        raise BrokenRecord(f"bad HTTP head: {warc.http_headers.protocol} {warc.http_headers.statusline}")
     if status != "200":
-        return f"HTTP {status}" if status else "not HTTP"
+        return f"HTTP {status}"
     content_type = (warc.http_headers.get_header("Content-Type") or "").lower()
     return "not HTML" if content_type and "html" not in content_type else ""
 
