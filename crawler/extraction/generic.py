@@ -14,7 +14,14 @@ from parsel import Selector
 
 from crawler.extraction.body import Body
 from crawler.extraction.dates import normalise_date
-from crawler.extraction.document import BLOCK_TAGS, SKIP_TAGS, clean_space, dash_bold_dateline, node_text
+from crawler.extraction.document import (
+    BLOCK_TAGS,
+    SKIP_TAGS,
+    clean_space,
+    dash_bold_dateline,
+    node_text,
+    paragraphs,
+)
 from crawler.extraction.furniture import NON_CONTENT_XPATH, PAGE_LINK, drop_clutter, drop_linked_titles
 from crawler.extraction.indonesian import (
     BYLINE_LABEL_RE,
@@ -28,6 +35,10 @@ from crawler.extraction.media import Image, take_embeds, take_images
 
 # A declared articleBody shorter than this is a teaser, not the article.
 MIN_DECLARED_BODY_WORDS = 80
+# A paragraph trafilatura left out between two it kept is put back when it reads as prose: this
+# many words at least, ending a sentence.
+GAP_PROSE_MIN_WORDS = 10
+_PROSE_END_RE = re.compile(r"[.!?\"”’')]$")
 _EXSLT = {"re": "http://exslt.org/regular-expressions"}
 
 
@@ -74,6 +85,7 @@ def generic_text(sel: Selector, url: str) -> Body:
         with_metadata=False,
     )
     paras = [p for p in (clean_space(p) for p in (extracted or "").split("\n")) if p and not _list_residue(p)]
+    paras = _fill_gaps(root, paras)
     paras = _restore_headings(scope if scope is not None else main, _loose_lead(root, main, paras))
     return Body(paras + _trailing_credit(root, paras), images, embeds, main)
 
@@ -123,6 +135,60 @@ def _loose_lead(root: html.HtmlElement, main: html.HtmlElement | None, paras: li
             at = next((i for i, p in enumerate(paras) if after and p.startswith(after)), 0)
             return paras[:at] + [lead] + paras[at:]
     return paras
+
+
+def _fill_gaps(root: html.HtmlElement, paras: list[str]) -> list[str]:
+    """trafilatura can keep the first and last blocks of a body and drop what lies between (text
+    loose in a ``<div>`` after some ``<p>``, a part of the body in its own container): the prose
+    paragraphs of the article's element between the first and the last paragraph it kept are put
+    back in their place. Nothing is added before the first or after the last kept paragraph."""
+    if len(paras) < 2:
+        return paras
+    first, last = _element_of(root, paras[0]), _element_of(root, paras[-1])
+    if first is None or last is None:
+        return paras
+    container = _common_ancestor(first, last)
+    if container is None or container.tag in ("html", "body"):
+        return paras
+    found = paragraphs(container)
+    start = next((i for i, p in enumerate(found) if _same(p, paras[0])), None)
+    end = next((i for i in range(len(found) - 1, -1, -1) if _same(found[i], paras[-1])), None)
+    if start is None or end is None or end - start < 2:
+        return paras
+    kept = " ".join(paras)
+    out, at = list(paras), 1
+    for candidate in found[start + 1 : end]:
+        index = next((i for i, p in enumerate(out) if _same(candidate, p)), None)
+        if index is not None:
+            at = index + 1
+        elif _is_prose(candidate) and candidate[:60] not in kept:
+            out.insert(at, candidate)
+            at += 1
+    return out
+
+
+def _is_prose(text: str) -> bool:
+    return len(text.split()) >= GAP_PROSE_MIN_WORDS and bool(_PROSE_END_RE.search(text))
+
+
+def _same(a: str, b: str) -> bool:
+    return a[:60] == b[:60]
+
+
+def _element_of(root: html.HtmlElement, paragraph: str) -> html.HtmlElement | None:
+    """The element whose own text holds the start (or else the end) of a paragraph."""
+    words = paragraph.split()
+    for snippet in (" ".join(words[:5]), " ".join(words[-5:])):
+        for text in root.xpath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]"):
+            if snippet in clean_space(str(text)):
+                parent = text.getparent()
+                return parent if text.is_text or parent is None else parent.getparent()
+    return None
+
+
+def _common_ancestor(a: html.HtmlElement, b: html.HtmlElement) -> html.HtmlElement | None:
+    above = {id(el) for el in a.iterancestors()} | {id(a)}
+    return next((el for el in [b, *b.iterancestors()] if id(el) in above), None)
 
 
 def _restore_headings(scope: html.HtmlElement | None, paras: list[str]) -> list[str]:
