@@ -20,7 +20,9 @@ CLUTTER_RE = re.compile(
     r"socmed|ads?|advert\w*|adsbygoogle|iklan|gpt-ad|dfp|comments?|komentar|popular|populer|"
     r"terpopuler|trending|newsletter|subscribe|langganan|breadcrumbs?|recommend\w*|rekomendasi|"
     r"read-?also|also-?read|paradetail|parallax\w*|berita-terbaru|latest|disclaimer|sidebar|"
-    r"outbrain|taboola|promo|widget)(?:$|[-_])",
+    r"outbrain|taboola|promo|widget|"
+    # old figure markup: a caption or photo credit beside an image ("wp-caption", "keterangan")
+    r"wp-caption(?:-text)?|caption\w*|keterangan|ket-?foto|image-?source|img-?source|photo-?credit)(?:$|[-_])",
     re.IGNORECASE,
 )
 _CLUTTER_XPATH = ".//*[@class or @id]"

@@ -304,6 +304,7 @@ def _names_at(sel: Selector, queries: tuple[str, ...]) -> list[str]:
     for query in queries:
         nodes = [n for n in sel.xpath(query) if not n.root.xpath(NON_CONTENT_XPATH)]
         names = [node_text(n.root) for n in nodes[:3] if 0 < len(node_text(n.root)) <= 60]
+        names = [n for n in names if BYLINE_LABEL_RE.sub("", n + " ").strip()]  # not a bare "Penulis:"
         if names:
             return names
     return []

@@ -148,6 +148,9 @@ def split_dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
         lone = re.fullmatch(r"(.{2,60}?)\s*(?:-{1,2}|–|—)", para)
         if lone and index + 1 < len(paragraphs) and DATELINE_RE.match(lone.group(1) + " - x"):
             return lone.group(1).strip(), paragraphs[index + 1 :]
+        lone = re.fullmatch(r"(.{2,60}?)\s*:", para)  # "Kabarkota.com, Jakarta:" on its own line
+        if lone and index + 1 < len(paragraphs) and _names_outlet(lone.group(1)):
+            return lone.group(1).strip(), paragraphs[index + 1 :]
         match = OUTLET_PLACE_RE.match(para) or DATELINE_RE.match(para) or _colon_dateline(para)
         if match and (index == 0 or _names_outlet(match.group("dateline"))):
             dateline = match.group("dateline").strip()
