@@ -92,3 +92,31 @@ def drop_linked_titles(main: html.HtmlElement) -> None:
             continue
         if node_text(links[0]) == text and block.getparent() is not None:
             drop(block)
+    for link in main.xpath(f".//{PAGE_LINK}"):
+        line = _lone_line(link)
+        if (
+            line is not None
+            and len(node_text(line).split()) >= 3
+            and not re.match(r"(?:https?://|www\.)", node_text(line))
+        ):
+            drop(line)
+
+
+_INLINE = ("b", "strong", "em", "i", "u", "span", "font")
+
+
+def _lone_line(link: html.HtmlElement) -> html.HtmlElement | None:
+    """The link (or the bold/italic element wrapping only it) when it stands alone on a line of
+    ``<br>``-separated text: "...kata dia.<br><br><b><a href=...>Judul Lain</a></b><br><br>"."""
+    line = link
+    while (parent := line.getparent()) is not None and parent.tag in _INLINE and len(parent) == 1:
+        if (parent.text or "").strip() or (line.tail or "").strip():
+            break
+        line = parent
+    previous, following = line.getprevious(), line.getnext()
+    if (line.tail or "").strip() or line.getparent() is None:
+        return None
+    before = (previous.tail if previous is not None else line.getparent().text) or ""
+    if before.strip() or previous is None or following is None:
+        return None
+    return line if previous.tag == "br" and following.tag == "br" else None

@@ -55,6 +55,8 @@ def main_node(root: html.HtmlElement) -> html.HtmlElement | None:
 def generic_text(sel: Selector, url: str) -> Body:
     """The body of a page read without site rules; its node is the main text block (of a copy)."""
     root = copy.deepcopy(sel.root)
+    for block in root.xpath("//body//*[br/following-sibling::node()[1][self::br]]"):
+        _br_lines_to_paragraphs(block)
     main = main_node(root)
     embeds = take_embeds(main if main is not None else root, url)
     embeds += take_embeds(root, url, frames=False)  # posts embedded beside the main text block
@@ -88,6 +90,55 @@ def generic_text(sel: Selector, url: str) -> Body:
     paras = _fill_gaps(root, paras)
     paras = _restore_headings(scope if scope is not None else main, _loose_lead(root, main, paras))
     return Body(paras + _trailing_credit(root, paras), images, embeds, main)
+
+
+def _br_lines_to_paragraphs(block: html.HtmlElement) -> None:
+    """Text set as lines between ``<br><br>`` becomes ``<p>`` elements. trafilatura stops reading
+    such a block at a line that opens with a link ("<br><b><a>Judul lain</a></b><br>", "Baca
+    juga: <a>"), losing the rest of the article; as paragraphs the lines are read one by one, and a
+    linked headline among them is dropped like any other."""
+    if block.tag in ("p", "li", "td", "th", "pre") or not (block.text or "").strip() and not any(
+        (c.tail or "").strip() for c in block
+    ):
+        return
+    lines: list[list] = [[]]
+    pieces: list = [block.text or ""]
+    for child in list(block):
+        pieces += [child, child.tail or ""]
+        child.tail = None
+    block.text = None
+    for piece in pieces:
+        if isinstance(piece, str):
+            lines[-1].append(piece)
+        elif piece.tag == "br" or (isinstance(piece.tag, str) and piece.tag.lower() in BLOCK_TAGS):
+            lines.append([] if piece.tag == "br" else [piece])
+            if piece.tag != "br":
+                lines.append([])
+        else:
+            lines[-1].append(piece)
+    for child in list(block):
+        block.remove(child)
+    for line in lines:
+        _append_line(block, line)
+
+
+def _append_line(block: html.HtmlElement, line: list) -> None:
+    """One line of a ``<br>`` block back into it: a block element as it was, else a ``<p>``."""
+    if len(line) == 1 and not isinstance(line[0], str):
+        block.append(line[0])
+        return
+    if not "".join(p if isinstance(p, str) else node_text(p) for p in line).strip():
+        return
+    para = html.Element("p")
+    for piece in line:
+        if isinstance(piece, str):
+            if len(para):
+                para[-1].tail = (para[-1].tail or "") + piece
+            else:
+                para.text = (para.text or "") + piece
+        else:
+            para.append(piece)
+    block.append(para)
 
 
 def _declared_body(root: html.HtmlElement, main: html.HtmlElement | None) -> html.HtmlElement | None:
