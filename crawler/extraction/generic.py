@@ -22,7 +22,13 @@ from crawler.extraction.document import (
     node_text,
     paragraphs,
 )
-from crawler.extraction.furniture import NON_CONTENT_XPATH, PAGE_LINK, drop_clutter, drop_linked_titles
+from crawler.extraction.furniture import (
+    NON_CONTENT_XPATH,
+    PAGE_LINK,
+    drop_captions,
+    drop_clutter,
+    drop_linked_titles,
+)
 from crawler.extraction.indonesian import (
     BYLINE_LABEL_RE,
     CREDIT_TAG_RE,
@@ -63,6 +69,7 @@ def generic_text(sel: Selector, url: str) -> Body:
     if main is not None:
         dash_bold_dateline(main)
         drop_linked_titles(main)
+        drop_captions(main)
     images: list[Image] = []
     for img in root.xpath("//img"):
         if img.getparent() is None or img.xpath(NON_CONTENT_XPATH):

@@ -85,10 +85,16 @@ def byline_of(paragraph: str) -> tuple[str, list[str]] | None:
         found = pattern.match(paragraph)
         if not found:
             continue
-        names = [clean_space(n) for n in re.split(r",|&|\sdan\s", found.group("names")) if clean_space(n)]
+        names = [_no_full_stop(clean_space(n)) for n in re.split(r",|&|\sdan\s", found.group("names"))]
+        names = [n for n in names if n]
         if names and all(NAME_RE.fullmatch(n) for n in names):
             return (found.groupdict().get("label") or "oleh").lower(), [_name_case(n) for n in names]
     return None
+
+
+def _no_full_stop(name: str) -> str:
+    """ "Hendra Gunawan." ends a sentence; "Agus S." keeps its initial."""
+    return name[:-1] if name.endswith(".") and len(name.split()[-1]) > 3 else name
 
 
 def _name_case(name: str) -> str:
