@@ -15,7 +15,9 @@ from crawler.extraction.indonesian import LIST_LABEL_RE
 # A link to another page (not an anchor in this one, not a script).
 PAGE_LINK = "a[@href][not(starts-with(@href, '#') or starts-with(@href, 'javascript:'))]"
 # Old figure markup: a caption or photo credit beside an image ("wp-caption-text", "keterangan").
-_CAPTION_WORDS = r"wp-caption(?:-text)?|caption\w*|keterangan|ket-?foto|image-?source|img-?source|photo-?credit"
+_CAPTION_WORDS = (
+    r"wp-caption(?:-text)?|caption\w*|keterangan|ket-?foto|image-?source|img-?source|photo-?credit"
+)
 # Class/id words of page furniture that is never article text.
 CLUTTER_RE = re.compile(
     r"(?:^|[-_])(?:baca-?juga|bacajuga|linksisip|related|terkait|share|sharing|social|sosmed|"
