@@ -40,6 +40,7 @@ def floors_file(corpus: Path) -> Path:
     name = corpus.resolve().name
     return FLOORS if name == "corpus" else HERE / f"quality_floors_{name.replace('-', '_')}.json"
 
+
 FETCHED_AT = datetime(2026, 11, 27, tzinfo=UTC)
 EXTRA_FIELDS = ("dateline", "credit", "authors")
 

@@ -104,8 +104,10 @@ def _br_lines_to_paragraphs(block: html.HtmlElement) -> None:
     such a block at a line that opens with a link ("<br><b><a>Judul lain</a></b><br>", "Baca
     juga: <a>"), losing the rest of the article; as paragraphs the lines are read one by one, and a
     linked headline among them is dropped like any other."""
-    if block.tag in ("p", "li", "td", "th", "pre") or not (block.text or "").strip() and not any(
-        (c.tail or "").strip() for c in block
+    if (
+        block.tag in ("p", "li", "td", "th", "pre")
+        or not (block.text or "").strip()
+        and not any((c.tail or "").strip() for c in block)
     ):
         return
     lines: list[list] = [[]]
