@@ -69,7 +69,6 @@ def generic_text(sel: Selector, url: str) -> Body:
     if main is not None:
         dash_bold_dateline(main)
         drop_linked_titles(main)
-        drop_captions(main)
     images: list[Image] = []
     for img in root.xpath("//img"):
         if img.getparent() is None or img.xpath(NON_CONTENT_XPATH):
@@ -77,6 +76,8 @@ def generic_text(sel: Selector, url: str) -> Body:
         inside_main = main is not None and main in img.iterancestors()
         # Read (and take out of the copy) once; outside the main text only captioned photos count.
         images += [i for i in take_images(img.getparent(), url) if inside_main or i["caption"]]
+    if main is not None:  # after the images have taken their captions
+        drop_captions(main)
     drop_clutter(root, keep=main)
     scope = _declared_body(root, main)
     import trafilatura  # 0.2 s to import: only pages read by the generic path pay for it
