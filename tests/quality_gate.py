@@ -31,6 +31,16 @@ from crawler.sites import site_for_url  # noqa: E402
 
 FLOORS = HERE / "quality_floors.json"
 DEFAULT_CORPUS = HERE.parent.parent / "shared" / "corpus"
+# Other corpora keep floors of their own, in a file named after the corpus's folder.
+MORE_CORPUS = HERE.parent.parent / "shared" / "corpus-more"
+
+
+def floors_file(corpus: Path) -> Path:
+    """quality_floors.json for ../shared/corpus, quality_floors_<name>.json for another corpus."""
+    name = corpus.resolve().name
+    return FLOORS if name == "corpus" else HERE / f"quality_floors_{name.replace('-', '_')}.json"
+
+
 FETCHED_AT = datetime(2026, 11, 27, tzinfo=UTC)
 EXTRA_FIELDS = ("dateline", "credit", "authors")
 
@@ -192,7 +202,8 @@ def raised(result: dict, floors: dict) -> dict:
 def run(corpus: Path, raise_floors: bool = False, out=sys.stdout, generic: bool = False) -> list[str]:
     pages = articles(corpus)
     ours, bare = warta_scores(pages, generic), trafilatura_scores(pages)
-    all_floors = json.loads(FLOORS.read_text("utf-8"))
+    path = floors_file(corpus)
+    all_floors = json.loads(path.read_text("utf-8")) if path.exists() else {}
     if generic:  # the generic path alone: what a site gets the day its markup changes
         print(table(ours, bare), file=out)
         result = summary(ours)
@@ -201,7 +212,7 @@ def run(corpus: Path, raise_floors: bool = False, out=sys.stdout, generic: bool 
         mean = statistics.mean(s.f1 for s in ours)
         low = sum(1 for s in ours if s.f1 < 0.95)
         print(f"generic path mean F1 {mean:.3f}, pages under F1 0.95: {low}", file=out)
-        return _apply_floors(result, all_floors, "generic", raise_floors, out)
+        return _apply_floors(result, all_floors, "generic", raise_floors, out, path)
     print(table(ours, bare), file=out)
     for s in ours:
         if s.error or s.leaks or s.f1 < 0.95:
@@ -222,13 +233,15 @@ def run(corpus: Path, raise_floors: bool = False, out=sys.stdout, generic: bool 
     print(
         "warta exact " + ", ".join(f"{k} {result[f'{k}_exact']}/{len(ours)}" for k in EXTRA_FIELDS), file=out
     )
-    return _apply_floors(result, all_floors, "site", raise_floors, out)
+    return _apply_floors(result, all_floors, "site", raise_floors, out, path)
 
 
-def _apply_floors(result: dict, all_floors: dict, path: str, raise_floors: bool, out) -> list[str]:
+def _apply_floors(
+    result: dict, all_floors: dict, path: str, raise_floors: bool, out, floors_path: Path = FLOORS
+) -> list[str]:
     """Floors of the site path are the file's top level; the generic path's sit under "generic"."""
     floors = all_floors.get("generic") if path == "generic" else all_floors
-    if floors is None:
+    if not floors:  # no floors written for this corpus or path yet
         return []
     floors = {k: v for k, v in floors.items() if k != "generic"}
     if raise_floors:
@@ -237,7 +250,8 @@ def _apply_floors(result: dict, all_floors: dict, path: str, raise_floors: bool,
             all_floors["generic"] = floors
         else:
             all_floors = {**floors, "generic": all_floors.get("generic")}
-        FLOORS.write_text(json.dumps({k: v for k, v in all_floors.items() if v is not None}, indent=2) + "\n")
+        kept = {k: v for k, v in all_floors.items() if v is not None}
+        floors_path.write_text(json.dumps(kept, indent=2) + "\n")
     failures = check_floors(result, floors)
     print(f"{path} floors {floors}: {'FAIL ' + '; '.join(failures) if failures else 'ok'}", file=out)
     return failures

@@ -7,6 +7,7 @@ import io
 import pytest
 
 from tests.conftest import CORPUS
+from tests.quality_gate import MORE_CORPUS
 
 
 @pytest.mark.skipif(not (CORPUS / "truth").is_dir(), reason="../shared/corpus is not here")
@@ -39,5 +40,19 @@ def test_generic_path_floors() -> None:
 
     report = io.StringIO()
     failures = run(CORPUS, out=report, generic=True)
+    print(report.getvalue())
+    assert failures == [], report.getvalue()
+
+
+@pytest.mark.skipif(not (MORE_CORPUS / "truth").is_dir(), reason="../shared/corpus-more is not here")
+@pytest.mark.parametrize("generic", [False, True], ids=["site", "generic"])
+def test_more_corpus_floors(generic: bool) -> None:
+    """../shared/corpus-more (older templates of sites with a file, as a back-fill from an archive
+    brings them) keeps floors of its own, in quality_floors_corpus_more.json, on both paths."""
+    from tests.quality_gate import floors_file, run
+
+    assert floors_file(MORE_CORPUS).exists()
+    report = io.StringIO()
+    failures = run(MORE_CORPUS, out=report, generic=generic)
     print(report.getvalue())
     assert failures == [], report.getvalue()

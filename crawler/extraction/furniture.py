@@ -14,15 +14,22 @@ from crawler.extraction.indonesian import LIST_LABEL_RE
 
 # A link to another page (not an anchor in this one, not a script).
 PAGE_LINK = "a[@href][not(starts-with(@href, '#') or starts-with(@href, 'javascript:'))]"
+# Old figure markup: a caption or photo credit beside an image ("wp-caption-text", "keterangan").
+_CAPTION_WORDS = (
+    r"wp-caption(?:-text)?|caption\w*|keterangan|ket-?foto|image-?source|img-?source|photo-?credit"
+)
 # Class/id words of page furniture that is never article text.
 CLUTTER_RE = re.compile(
     r"(?:^|[-_])(?:baca-?juga|bacajuga|linksisip|related|terkait|share|sharing|social|sosmed|"
     r"socmed|ads?|advert\w*|adsbygoogle|iklan|gpt-ad|dfp|comments?|komentar|popular|populer|"
     r"terpopuler|trending|newsletter|subscribe|langganan|breadcrumbs?|recommend\w*|rekomendasi|"
     r"read-?also|also-?read|paradetail|parallax\w*|berita-terbaru|latest|disclaimer|sidebar|"
-    r"outbrain|taboola|promo|widget)(?:$|[-_])",
+    r"outbrain|taboola|promo|widget|" + _CAPTION_WORDS + r")(?:$|[-_])",
     re.IGNORECASE,
 )
+CAPTION_CLASS_RE = re.compile(r"(?:^|[-_])(?:" + _CAPTION_WORDS + r")(?:$|[-_])", re.IGNORECASE)
+# A caption box is short; a longer element with such a class holds more than a caption.
+CAPTION_MAX_WORDS = 40
 _CLUTTER_XPATH = ".//*[@class or @id]"
 # Navigation, asides and footers: never the article, never its byline.
 NON_CONTENT_XPATH = (
@@ -90,3 +97,43 @@ def drop_linked_titles(main: html.HtmlElement) -> None:
             continue
         if node_text(links[0]) == text and block.getparent() is not None:
             drop(block)
+    for link in main.xpath(f".//{PAGE_LINK}"):
+        line = _lone_line(link)
+        if (
+            line is not None
+            and len(node_text(line).split()) >= 3
+            and not re.match(r"(?:https?://|www\.)", node_text(line))
+        ):
+            drop(line)
+
+
+_INLINE = ("b", "strong", "em", "i", "u", "span", "font")
+
+
+def _lone_line(link: html.HtmlElement) -> html.HtmlElement | None:
+    """The link (or the bold/italic element wrapping only it) when it stands alone on a line of
+    ``<br>``-separated text: "...kata dia.<br><br><b><a href=...>Judul Lain</a></b><br><br>"."""
+    line = link
+    while (parent := line.getparent()) is not None and parent.tag in _INLINE and len(parent) == 1:
+        if (parent.text or "").strip() or (line.tail or "").strip():
+            break
+        line = parent
+    previous, following = line.getprevious(), line.getnext()
+    if (line.tail or "").strip() or line.getparent() is None:
+        return None
+    before = (previous.tail if previous is not None else line.getparent().text) or ""
+    if before.strip() or previous is None or following is None:
+        return None
+    return line if previous.tag == "br" and following.tag == "br" else None
+
+
+def drop_captions(main: html.HtmlElement) -> None:
+    """Caption boxes of old figure markup inside the main text block (``<table class=pic-caption>``,
+    ``<p class=wp-caption-text>``, ``<span class=keterangan>``), which :func:`drop_clutter` leaves
+    alone there; their photos were read into ``images`` before."""
+    for el in main.xpath(_CLUTTER_XPATH):
+        words = f"{el.get('class', '')} {el.get('id', '')}".split()
+        if el.getparent() is None or not any(CAPTION_CLASS_RE.search(w) for w in words):
+            continue
+        if len(node_text(el).split()) <= CAPTION_MAX_WORDS and not el.xpath(".//h1"):
+            drop(el)

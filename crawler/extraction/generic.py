@@ -14,8 +14,21 @@ from parsel import Selector
 
 from crawler.extraction.body import Body
 from crawler.extraction.dates import normalise_date
-from crawler.extraction.document import BLOCK_TAGS, SKIP_TAGS, clean_space, dash_bold_dateline, node_text
-from crawler.extraction.furniture import NON_CONTENT_XPATH, PAGE_LINK, drop_clutter, drop_linked_titles
+from crawler.extraction.document import (
+    BLOCK_TAGS,
+    SKIP_TAGS,
+    clean_space,
+    dash_bold_dateline,
+    node_text,
+    paragraphs,
+)
+from crawler.extraction.furniture import (
+    NON_CONTENT_XPATH,
+    PAGE_LINK,
+    drop_captions,
+    drop_clutter,
+    drop_linked_titles,
+)
 from crawler.extraction.indonesian import (
     BYLINE_LABEL_RE,
     CREDIT_TAG_RE,
@@ -28,6 +41,10 @@ from crawler.extraction.media import Image, take_embeds, take_images
 
 # A declared articleBody shorter than this is a teaser, not the article.
 MIN_DECLARED_BODY_WORDS = 80
+# A paragraph trafilatura left out between two it kept is put back when it reads as prose: this
+# many words at least, ending a sentence.
+GAP_PROSE_MIN_WORDS = 10
+_PROSE_END_RE = re.compile(r"[.!?\"”’')]$")
 _EXSLT = {"re": "http://exslt.org/regular-expressions"}
 
 
@@ -44,6 +61,8 @@ def main_node(root: html.HtmlElement) -> html.HtmlElement | None:
 def generic_text(sel: Selector, url: str) -> Body:
     """The body of a page read without site rules; its node is the main text block (of a copy)."""
     root = copy.deepcopy(sel.root)
+    for block in root.xpath("//body//*[br/following-sibling::node()[1][self::br]]"):
+        _br_lines_to_paragraphs(block)
     main = main_node(root)
     embeds = take_embeds(main if main is not None else root, url)
     embeds += take_embeds(root, url, frames=False)  # posts embedded beside the main text block
@@ -57,6 +76,8 @@ def generic_text(sel: Selector, url: str) -> Body:
         inside_main = main is not None and main in img.iterancestors()
         # Read (and take out of the copy) once; outside the main text only captioned photos count.
         images += [i for i in take_images(img.getparent(), url) if inside_main or i["caption"]]
+    if main is not None:  # after the images have taken their captions
+        drop_captions(main)
     drop_clutter(root, keep=main)
     scope = _declared_body(root, main)
     import trafilatura  # 0.2 s to import: only pages read by the generic path pay for it
@@ -74,8 +95,60 @@ def generic_text(sel: Selector, url: str) -> Body:
         with_metadata=False,
     )
     paras = [p for p in (clean_space(p) for p in (extracted or "").split("\n")) if p and not _list_residue(p)]
+    paras = _fill_gaps(root, paras)
     paras = _restore_headings(scope if scope is not None else main, _loose_lead(root, main, paras))
     return Body(paras + _trailing_credit(root, paras), images, embeds, main)
+
+
+def _br_lines_to_paragraphs(block: html.HtmlElement) -> None:
+    """Text set as lines between ``<br><br>`` becomes ``<p>`` elements. trafilatura stops reading
+    such a block at a line that opens with a link ("<br><b><a>Judul lain</a></b><br>", "Baca
+    juga: <a>"), losing the rest of the article; as paragraphs the lines are read one by one, and a
+    linked headline among them is dropped like any other."""
+    if (
+        block.tag in ("p", "li", "td", "th", "pre")
+        or not (block.text or "").strip()
+        and not any((c.tail or "").strip() for c in block)
+    ):
+        return
+    lines: list[list] = [[]]
+    pieces: list = [block.text or ""]
+    for child in list(block):
+        pieces += [child, child.tail or ""]
+        child.tail = None
+    block.text = None
+    for piece in pieces:
+        if isinstance(piece, str):
+            lines[-1].append(piece)
+        elif piece.tag == "br" or (isinstance(piece.tag, str) and piece.tag.lower() in BLOCK_TAGS):
+            lines.append([] if piece.tag == "br" else [piece])
+            if piece.tag != "br":
+                lines.append([])
+        else:
+            lines[-1].append(piece)
+    for child in list(block):
+        block.remove(child)
+    for line in lines:
+        _append_line(block, line)
+
+
+def _append_line(block: html.HtmlElement, line: list) -> None:
+    """One line of a ``<br>`` block back into it: a block element as it was, else a ``<p>``."""
+    if len(line) == 1 and not isinstance(line[0], str):
+        block.append(line[0])
+        return
+    if not "".join(p if isinstance(p, str) else node_text(p) for p in line).strip():
+        return
+    para = html.Element("p")
+    for piece in line:
+        if isinstance(piece, str):
+            if len(para):
+                para[-1].tail = (para[-1].tail or "") + piece
+            else:
+                para.text = (para.text or "") + piece
+        else:
+            para.append(piece)
+    block.append(para)
 
 
 def _declared_body(root: html.HtmlElement, main: html.HtmlElement | None) -> html.HtmlElement | None:
@@ -123,6 +196,60 @@ def _loose_lead(root: html.HtmlElement, main: html.HtmlElement | None, paras: li
             at = next((i for i, p in enumerate(paras) if after and p.startswith(after)), 0)
             return paras[:at] + [lead] + paras[at:]
     return paras
+
+
+def _fill_gaps(root: html.HtmlElement, paras: list[str]) -> list[str]:
+    """trafilatura can keep the first and last blocks of a body and drop what lies between (text
+    loose in a ``<div>`` after some ``<p>``, a part of the body in its own container): the prose
+    paragraphs of the article's element between the first and the last paragraph it kept are put
+    back in their place. Nothing is added before the first or after the last kept paragraph."""
+    if len(paras) < 2:
+        return paras
+    first, last = _element_of(root, paras[0]), _element_of(root, paras[-1])
+    if first is None or last is None:
+        return paras
+    container = _common_ancestor(first, last)
+    if container is None or container.tag in ("html", "body"):
+        return paras
+    found = paragraphs(container)
+    start = next((i for i, p in enumerate(found) if _same(p, paras[0])), None)
+    end = next((i for i in range(len(found) - 1, -1, -1) if _same(found[i], paras[-1])), None)
+    if start is None or end is None or end - start < 2:
+        return paras
+    kept = " ".join(paras)
+    out, at = list(paras), 1
+    for candidate in found[start + 1 : end]:
+        index = next((i for i, p in enumerate(out) if _same(candidate, p)), None)
+        if index is not None:
+            at = index + 1
+        elif _is_prose(candidate) and candidate[:60] not in kept:
+            out.insert(at, candidate)
+            at += 1
+    return out
+
+
+def _is_prose(text: str) -> bool:
+    return len(text.split()) >= GAP_PROSE_MIN_WORDS and bool(_PROSE_END_RE.search(text))
+
+
+def _same(a: str, b: str) -> bool:
+    return a[:60] == b[:60]
+
+
+def _element_of(root: html.HtmlElement, paragraph: str) -> html.HtmlElement | None:
+    """The element whose own text holds the start (or else the end) of a paragraph."""
+    words = paragraph.split()
+    for snippet in (" ".join(words[:5]), " ".join(words[-5:])):
+        for text in root.xpath("//body//text()[normalize-space()][not(ancestor::script or ancestor::style)]"):
+            if snippet in clean_space(str(text)):
+                parent = text.getparent()
+                return parent if text.is_text or parent is None else parent.getparent()
+    return None
+
+
+def _common_ancestor(a: html.HtmlElement, b: html.HtmlElement) -> html.HtmlElement | None:
+    above = {id(el) for el in a.iterancestors()} | {id(a)}
+    return next((el for el in [b, *b.iterancestors()] if id(el) in above), None)
 
 
 def _restore_headings(scope: html.HtmlElement | None, paras: list[str]) -> list[str]:
@@ -238,6 +365,7 @@ def _names_at(sel: Selector, queries: tuple[str, ...]) -> list[str]:
     for query in queries:
         nodes = [n for n in sel.xpath(query) if not n.root.xpath(NON_CONTENT_XPATH)]
         names = [node_text(n.root) for n in nodes[:3] if 0 < len(node_text(n.root)) <= 60]
+        names = [n for n in names if BYLINE_LABEL_RE.sub("", n + " ").strip()]  # not a bare "Penulis:"
         if names:
             return names
     return []

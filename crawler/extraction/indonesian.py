@@ -10,12 +10,12 @@ import re
 
 # Whole paragraphs that are never article text (matched against the stripped paragraph).
 BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
-    r"(?:baca|simak|lihat|cek|tonton|saksikan)\s+(?:juga|pula)\b.*",
+    r"(?:(?:yuk|ayo|mari|jangan\s+lupa)\W{0,2}\s*)?(?:baca|simak|lihat|cek|tonton|saksikan)\s+(?:juga|pula)\b.*",
     r"(?:baca|simak)\s+(?:selengkapnya|selanjutnya|berita\s+lainnya)\b.*",
     r"(?:copyright|hak\s+cipta)\b.*|©.*",
     r"(?:lihat|simak|saksikan|tonton|cek)\s+(?:juga\s+)?video\b.*",
     r"-{3,}|_{3,}|\*{3,}",
-    r"(?:video|berita|artikel)\s+(?:pilihan|terkait|lainnya|terpopuler|populer)\s*:?",
+    r"(?:(?:foto|video|berita|artikel)\s+){1,2}(?:pilihan|terkait|lainnya|terpopuler|populer|rekomendasi)\s*:?",
     r"pilihan\s+editor\s*:.*",
     r"advertisement|iklan|sponsored|konten\s+sponsor",
     r"scroll\s+to\s+(?:resume|continue\s+with)\s+content",
@@ -28,14 +28,15 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"ikuti\s+(?:berita|informasi|update|kabar|perkembangan)\b.*",
     r"(?:bagikan|share)(?:\s+(?:ke|artikel\s+ini|via))?\s*:?(?:\s*(?:facebook|twitter|x|whatsapp|"
     r"telegram|line|linkedin|email|copy\s+link|salin\s+tautan))*\s*",
-    r"komentar\s*\(\d+\)",
+    r"komentar\s*\(\d+\)|\d+\s+komentar|tulis\s+komentar",
     r"ringkasan\s+berita\s*:?",
     r"sesuai\s+minatmu",
     r"baca\s+\d+\s+(?:detik|menit)",
     r"add\s+as\s+a\s+preferred\s+source\s+on\s+google",
     r"baca\s+artikel\s+menarik\s+lainnya.*",
     r"load\s+more\W*",
-    r"halaman\s*\d+\s*(?:/|dari)\s*\d+",
+    r"halaman\s*\d+\s*(?:/|dari)\s*\d+|\d+\s+dari\s+\d+\s+halaman",
+    r"selengkapnya",
     r"(?:halaman\s+)?(?:selanjutnya|berikutnya|sebelumnya)\s*[»>]*",
     r"(?:download|unduh)\s+(?:aplikasi|app)\b.*",
     r"dapatkan\s+(?:update|informasi|berita)\b.*(?:google\s+news|whatsapp|telegram|aplikasi).*",
@@ -45,6 +46,13 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"telusuri\s+berita\b.*lainnya.*",
     r"(?:berita|topik)\s+terkait\s*:?.*",
     r"tag(?:s)?\s*:.*",
+    # taxonomy lines: "Filed under: Politik", "Topik: Pemilu 2024", "Kategori: Daerah"
+    r"(?:filed\s+under|posted\s+in|topik|kategori|categories|category|label|kata\s+kunci|keywords?)\s*:.*",
+    # prompts to follow the outlet elsewhere, or to read more of it there
+    r"(?:ikuti|follow)\s+(?:kami\s+|us\s+)?(?:di|on|lewat|melalui|via)\b.{0,80}",
+    r"baca\s+(?:berita|artikel|info(?:rmasi)?)\s+(?:terkini|terbaru|menarik|lainnya|lengkap)\b.{0,100}\bdi\b.*",
+    # a print-edition note: "Berita ini juga dimuat di Koran ..., Senin (30/1/2017)"
+    r"(?:berita|artikel|tulisan)\s+ini\s+(?:juga\s+)?(?:dimuat|terbit|tayang|diterbitkan)\s+(?:di|dalam)\b.*",
     # media references and captions that slipped out of their figure
     r"\(?\s*(?:foto|video|photo|gambar)\s*:\s*https?://\S+\s*\)?",
     r".{0,80}\bvideo\s*:",
@@ -73,7 +81,31 @@ LIST_LABEL_RE = re.compile(
 
 # Markers that sites leave *inside* a paragraph; removed, the rest of the paragraph kept.
 INLINE_MARKERS_RE = re.compile(
-    r"\(ads\.[\w.]+\)|\bADVERTISEMENT\b|SCROLL TO (?:RESUME|CONTINUE WITH) CONTENT|\[Gambas:[^\]]*\]",
+    r"\(ads\.[\w.]+\)|\bADVERTISEMENT\b|SCROLL TO (?:RESUME|CONTINUE WITH) CONTENT|\[Gambas:[^\]]*\]"
+    r"|[(\[]\s*(?i:baca|simak|lihat|tonton)\s+(?i:juga|pula)\b[^()\[\]]{0,200}[)\]]",  # "(Baca juga: ...)"
+)
+
+# A photo caption set as a plain paragraph (never longer than this many words): one that opens
+# with a photo label ("Foto: Nama", "(Foto: Dok. Humas)", "dok. Pribadi", "ANTARA FOTO/Nama/abc",
+# "Ilustrasi banjir"), or ends with a photo credit ("Warga antre (Foto: Nama/detikcom)",
+# "... di Jakarta. REUTERS/Nama Lengkap"), or is a bare agency credit ("AP/NICK POTTS").
+CAPTION_MAX_WORDS = 30
+_CAPTION_LABEL = (
+    r"(?:foto|photo|gambar|image|ilustrasi|dok(?:umentasi)?|doc|ist(?:imewa)?|sumber(?:\s+foto)?)"
+)
+CAPTION_PARAGRAPH_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^[(\[]?\s*(?:foto|photo|gambar|image|(?:sumber|kredit)\s+foto)\s*:.*$", re.I | re.S),
+    re.compile(r"^[(\[]?\s*(?:dok(?:umentasi)?|doc)\s*[.:]\s*\S.{0,80}$", re.I),
+    re.compile(r"^[(\[]?\s*(?:istimewa|ist)\s*[)\]]?\.?$", re.I),
+    re.compile(r"^ilustrasi\b[^.!?]{0,100}(?:[.!?]\s*[(\[][^()\[\]]*[)\]])?\.?$", re.I),
+    re.compile(r"^antara\s+foto\s*/.*$", re.I),
+    re.compile(r"^.{0,200}[(\[]\s*" + _CAPTION_LABEL + r"\s*[:./][^()\[\]]*[)\]]\W{0,2}$", re.I | re.S),
+    re.compile(r"^.{0,200}\b(?:foto|photo)\s*:\s*[^.:!?]{1,60}$", re.I | re.S),
+    re.compile(
+        r"^(?:.{0,200}[.!?]\s+)?[A-Z]{2,}(?:\s+FOTO)?\s*/\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
+        r"(?:\s*/\s*[a-z]{2,4})?\.?$",
+        re.S,
+    ),
 )
 
 # Outlet names as they appear in datelines ("JAKARTA, KOMPAS.com", "Jakarta (ANTARA)").
@@ -89,9 +121,12 @@ DATELINE_RE = re.compile(
     r"^(?P<dateline>"
     r"(?:[\w.-]+\.(?:com|co\.id|id|net|co)(?:\.[a-z]{2})?|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
     r"(?:,\s*(?:" + _PLACE + r"|\d{1,2}\s+\w+\s+\d{4}|[\w.-]+\.(?:com|co\.id|id)))*"
-    r"(?:\s*\([^()]{2,40}\))?"
+    r"(?:,?\s*\([^()]{2,40}\))?"  # "Jakarta (ANTARA)", "Bandung, (Kabarkota.com)"
     r")\s*(?:-{1,2}|–|—)\s*(?=\S)",
 )
+# A dateline closed by a colon: "Kabarkota.com, Jakarta: ...", "BANDUNG (Warta Priangan): ...";
+# it counts only when it names an outlet (a place and a colon alone open many sentences).
+COLON_DATELINE_RE = re.compile(r"^(?P<dateline>[^:]{2,60}?)\s*:\s+(?=\S)")
 DATELINE_MAX_WORDS = 8
 # kontan: "KONTAN.CO.ID - JAKARTA. Bank Indonesia ..." (the outlet, a dash, the place, a full stop).
 OUTLET_PLACE_RE = re.compile(
@@ -99,8 +134,10 @@ OUTLET_PLACE_RE = re.compile(
 )
 
 # A trailing desk or credit tag: "(TASS)", "(ant)", "(mea/mea)", "(H-4)", "(Cas/Isk)".
+# Brackets may be square ("[sc]") and codes may hold stars ("(***/Nama)", "(*/abc*/xyz/k9)").
 CREDIT_TAG_RE = re.compile(
-    r"(?:^|(?<=[.!?\"”’'])\s*)\(\s*(?P<credit>[A-Za-z][\w.\- ]{0,24}(?:/[\w.\- ]{1,24}){0,3})\s*\)\s*$"
+    r"(?:^|(?<=[.!?\"”’'])\s*)[(\[]\s*(?P<credit>(?=[^()\[\]]*[A-Za-z])[A-Za-z*][\w.\-* ]{0,24}"
+    r"(?:/[\w.\-* ]{1,24}){0,3})\s*[)\]]\s*$"
 )
 # A trailing "Sumber: Antara" line.
 SOURCE_LINE_RE = re.compile(r"^\(?\s*(?:sumber|source)\s*:\s*(?P<credit>[^()]{2,60}?)\s*\)?\s*$", re.I)
@@ -134,6 +171,23 @@ STAFF_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 EDITOR_LABELS = frozenset({"editor", "redaktur", "penyunting", "red"})
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}"
+_NAMES = r"(?P<names>" + _NAME + r"(?:\s*(?:,|&|\sdan\s)\s*" + _NAME + r")*)"
+# A byline or editor line written as a paragraph of the body: "OLEH NAMA", "Penulis: Nama",
+# "Editor. Nama", "Laporan wartawan Kabar Kota, Nama", "Written for The Conversation by Nama".
+# The names are checked against NAME_RE, so "Oleh karena itu, ..." is a sentence, not a byline.
+BODY_BYLINE_RES: tuple[re.Pattern[str], ...] = (
+    re.compile(
+        r"^(?P<label>oleh|penulis|reporter|pewarta|wartawan|jurnalis|kontributor|editor|redaktur|penyunting|by)"
+        r"\s*[:.]?\s+" + _NAMES + r"$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)\s+[^,]{2,60},\s*" + _NAMES + r"$",
+        re.IGNORECASE,
+    ),
+    re.compile(r"^(?:written|ditulis)\s+(?:for|untuk)\s+.{2,80}?\s+(?:by|oleh)\s+" + _NAMES + r"\.?$", re.I),
+)
 # "Kontributor Lhokseumawe, Masriadi" at the end of a body: the writer.
 CONTRIBUTOR_LINE_RE = re.compile(
     r"^(?:kontributor|koresponden)\s+[A-Z][\w ]{1,40},\s*(?P<names>[A-Z][\w .'’-]{1,60})$", re.IGNORECASE

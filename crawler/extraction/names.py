@@ -22,6 +22,7 @@ def clean_names(values: list[str]) -> list[str]:
         value = re.sub(r"^[\w-]+\.(?:com|co\.id|id)\s*/\s*", "", value, flags=re.I)  # "KOMPAS.com/Nama"
         for name in re.split(r"\s*(?:,|;|\s&\s|\sdan\s|\sand\s)\s*", value):
             name = clean_space(BYLINE_LABEL_RE.sub("", name)).strip(" -|·")
+            name = re.sub(r"\s*\([A-Z][\w .'’-]{1,30}\)$", "", name)  # a contributor's town: "Yadi (Bandung)"
             code = re.fullmatch(r"[A-Z]{1,3}\d{2,3}", name)  # reporter codes such as "C31"
             if (
                 name
