@@ -391,8 +391,6 @@ def offset_text(tz: tzinfo) -> str:
     return datetime(2000, 1, 1, tzinfo=tz).isoformat()[19:]
 
 
-
-
 def _parse(text: object, reference: object, default_tz: tzinfo) -> _Found | None:
     try:
         if not isinstance(text, str) or not text:
