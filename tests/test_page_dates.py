@@ -100,6 +100,20 @@ FURNITURE = [
     ),
     ("related box after the body", {"after": dated_list("Baca Juga", *SIDEBAR_DATES, cls="k5")}),
     (
+        "photo caption with another day",
+        {
+            "between": '<figure><img src="/foto/dermaga.jpg"><figcaption>Warga antre di dermaga, Minggu'
+            " (29/1/2017).</figcaption></figure>"
+        },
+    ),
+    (
+        "caption box with another day",
+        {
+            "between": '<div class="foto"><img src="/foto/dermaga.jpg"><div class="keterangan">Jukung'
+            " pedagang, 29/01/2017 (Foto: Kabar Pesisir)</div></div>"
+        },
+    ),
+    (
         "update stamp after the byline",
         {"between": "<div>Diperbarui: Selasa, 31 Januari 2017 08:00 WIB</div>"},
     ),
@@ -150,6 +164,17 @@ def test_headline_set_in_no_heading() -> None:
     """Old templates set the headline in a div ("judul"); the date beside it is still found."""
     html = page().replace(f"<h1>{TITLE}</h1>", f'<div class="judul">{TITLE}</div>')
     html = html.replace("<body>", f"<body><header><h1>Kabar Pesisir</h1><div>{TODAY}</div></header>")
+    assert published(html) == MEANT
+
+
+def test_headline_byline_and_text_in_one_block() -> None:
+    """One element holds the headline, the date line and the paragraphs (the generic path reads
+    that element as the body): the date line is found, dates in the text are not."""
+    html = page("", side=dated_list("Terpopuler", *SIDEBAR_DATES, cls="kolom")).replace(
+        '<div class="isi-berita">', '<p class="tgl">Senin, 30/01/2017 16:08 WIB</p>'
+    )
+    html = html.replace("Pasar terapung di muara", "Sejak Minggu (29/1/2017) pasar terapung di muara")
+    html = html.replace("</p>\n</div>", "</p>", 1)
     assert published(html) == MEANT
 
 

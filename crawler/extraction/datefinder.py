@@ -6,8 +6,8 @@ first date-like text gives another day than the article's. So the visible dates 
 looked for only in the article's region: between the headline and the body text, and just above
 the headline inside the block that holds both; then, only when that holds none, just after the
 body (a byline printed at its foot). Navigation, headers and footers of the page, asides, boxes
-whose class says they are furniture, lists of links and teaser cards (a block holding another
-article's linked headline) are never read, nor a date labelled as the last update.
+whose class says they are furniture, photo captions, lists of links and teaser cards (a block
+holding another article's linked headline) are never read, nor a date labelled as the last update.
 """
 
 from __future__ import annotations
@@ -30,10 +30,14 @@ _DATE_FURNITURE_RE = re.compile(
     r"(?:^|[-_])(?:(?:site|top|main)-?header|header-?(?:top|bar)|top-?bar|topnav|masthead|menu|"
     r"navbar|nav|navigation|footer|"
     r"ticker|breaking|today|hari-?ini|list|lists|index|indeks|terbaru|lainnya|more|other|others|"
-    r"next|prev|previous|archive|arsip|jadwal|schedule|weather|cuaca)(?:$|[-_])",
+    r"next|prev|previous|archive|arsip|jadwal|schedule|weather|cuaca|captions?|keterangan|"
+    r"ket-?foto|credits?)(?:$|[-_])",
     re.IGNORECASE,
 )
-_FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "form", "select", "menu"})
+# A photo's caption dates the photo, often the day before the article.
+_FURNITURE_TAGS = frozenset(
+    {"nav", "aside", "footer", "header", "form", "select", "menu", "figure", "figcaption"}
+)
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "option"})
 # A date labelled as the last update is the modified date, never the published one.
 _UPDATE_LABEL_RE = re.compile(
@@ -45,6 +49,8 @@ AFTER_HEADLINE = 60  # elements read after the headline when the body is not in 
 ABOVE_HEADLINE = 25  # elements read above the headline
 AFTER_BODY = 15  # elements read after the body, for a byline at its foot
 MAX_ABOVE = 3  # date lines taken above the headline
+MAX_DEPTH = 12  # a date this many levels below the article's own elements is not its byline
+TEXT_WORDS = 12  # a paragraph this long inside the body is the article's text, not its byline
 
 
 def visible_dates(doc: Selector, body_node: html.HtmlElement | None, title: str | None) -> list[str]:
@@ -52,7 +58,7 @@ def visible_dates(doc: Selector, body_node: html.HtmlElement | None, title: str 
     region, nearest the headline first; [] when the page shows no headline and no body."""
     root = doc.root
     body = body_node if _in_tree(body_node, root) else main_node(root)
-    anchor = headline(root, title, body)
+    anchor = headline(root, title)
     if anchor is None and body is None:
         return []
     order = list(root.iter())
@@ -76,17 +82,14 @@ def _squash(text: str) -> str:
     return re.sub(r"\W+", "", text).lower()
 
 
-def headline(
-    root: html.HtmlElement, title: str | None, body: html.HtmlElement | None
-) -> html.HtmlElement | None:
+def headline(root: html.HtmlElement, title: str | None) -> html.HtmlElement | None:
     """The article's headline element: the heading that says the title (sites set it in an
     <h1>, <h2> or <h3>, at times with a kicker before it), else the first <h1> outside the
     page's furniture that is more than a site's name or a section label."""
-    inside_body = set(body.iter()) if body is not None else set()
     squashed = _squash(title or "")
     first_h1 = None
     for el in root.iter("h1", "h2", "h3"):
-        if el in inside_body or _page_furniture(el):
+        if _page_furniture(el):
             continue
         text = _squash(node_text(el))
         if (
@@ -101,18 +104,18 @@ def headline(
             return el
         if first_h1 is None and el.tag == "h1" and len(node_text(el).split()) >= 3:
             first_h1 = el
-    titled = _titled(root, squashed, inside_body)
+    titled = _titled(root, squashed)
     return titled if titled is not None else first_h1
 
 
-def _titled(root: html.HtmlElement, squashed: str, inside_body: set) -> html.HtmlElement | None:
+def _titled(root: html.HtmlElement, squashed: str) -> html.HtmlElement | None:
     """The element whose own text is the title, when a page sets its headline in no heading
     (a ``div`` "judul"); never a link (another article's headline) nor the page's furniture."""
     if len(squashed) < 12:
         return None
     for text in root.xpath("//body//text()[string-length(normalize-space()) > 11]"):
         owner = text.getparent()
-        if not text.is_text or owner is None or owner in inside_body or _squash(str(text)) != squashed:
+        if not text.is_text or owner is None or _squash(str(text)) != squashed:
             continue
         if owner.xpath("ancestor-or-self::*[self::a or self::li]") or _page_furniture(owner):
             continue  # a link, a list item (the breadcrumb's last crumb)
@@ -143,7 +146,10 @@ class _Region:
             if el is not None:
                 self.chain.update([el, *el.iterancestors()])
         self.block = self._block()
-        self.inside_body = set(body.iter()) if body is not None else set()
+        # The body's text is never read, but a headline set inside the body's element (one block
+        # holds the headline, the byline and the paragraphs) has its byline there too.
+        inside_body = set(body.iter()) if body is not None else set()
+        self.skip = set() if anchor is not None and anchor in inside_body else inside_body
 
     def _block(self) -> html.HtmlElement | None:
         """The smallest element holding both the headline and the body, when it is smaller than
@@ -166,6 +172,8 @@ class _Region:
         end = begin + AFTER_HEADLINE
         if self.body is not None and where[self.body] >= begin:
             end = min(end, where[self.body])
+        elif not self.skip:  # the headline inside the body: up to the article's first paragraph
+            end = next((i for i in range(begin, end) if _paragraph(order[i])), end)
         found = [self._text(self.anchor.tail, self.anchor)] if self.anchor.tail else []
         for el in order[begin:end]:
             found += self._dates(el, tail=el not in self.chain)  # a tail after the body is not here
@@ -200,7 +208,7 @@ class _Region:
 
     def _dates(self, el: html.HtmlElement, tail: bool) -> list[str]:
         """The date-like texts an element holds (its text, its tail, a <time>'s datetime)."""
-        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS or el in self.inside_body:
+        if not isinstance(el.tag, str) or el.tag in _SKIP_TAGS or el in self.skip:
             return []
         if self._furniture(el):
             return []
@@ -222,9 +230,11 @@ class _Region:
     def _furniture(self, el: html.HtmlElement) -> bool:
         """The element sits in a part of the page that is not the article: a page header, menu,
         aside or footer, a box named as furniture, a list of links or a teaser card."""
-        for node in (el, *el.iterancestors()):
+        for depth, node in enumerate((el, *el.iterancestors())):
             if node in self.chain:
                 return False
+            if depth > MAX_DEPTH:
+                return True
             if node.tag in _FURNITURE_TAGS or node.tag in _SKIP_TAGS:
                 return True
             if _named_furniture(node):
@@ -232,6 +242,10 @@ class _Region:
             if node.tag in ("ul", "ol", "li", "div", "article", "section") and _holds_teaser(node):
                 return True
         return False
+
+
+def _paragraph(el: html.HtmlElement) -> bool:
+    return el.tag == "p" and len(node_text(el).split()) >= TEXT_WORDS
 
 
 def _holds_teaser(node: html.HtmlElement) -> bool:
