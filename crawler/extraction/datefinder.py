@@ -169,7 +169,7 @@ class _Region:
         """Dates between the headline and the body, in the page's order."""
         assert self.anchor is not None
         begin = where[self.anchor] + sum(1 for _ in self.anchor.iter())
-        end = begin + AFTER_HEADLINE
+        end = min(begin + AFTER_HEADLINE, len(order))
         if self.body is not None and where[self.body] >= begin:
             end = min(end, where[self.body])
         elif not self.skip:  # the headline inside the body: up to the article's first paragraph
