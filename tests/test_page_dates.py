@@ -151,6 +151,12 @@ def test_byline_shapes_below_the_headline(byline: str) -> None:
     assert published(html) == MEANT
 
 
+def test_published_and_updated_on_one_line() -> None:
+    line = '<div class="info">Senin, 30/01/2017 16:08 WIB | Diperbarui: Selasa, 31/01/2017 08:00 WIB</div>'
+    assert published(page(line)) == MEANT
+    assert published(page('<div class="info">Diperbarui: Selasa, 31/01/2017 08:00 WIB</div>')) is None
+
+
 @pytest.mark.parametrize(
     "above",
     ['<div class="tanggal">Senin, 30 Januari 2017 16:08 WIB</div>', "<span>30/01/2017 16:08</span>"],

@@ -220,10 +220,15 @@ class _Region:
         return [t for t in found if t]
 
     def _text(self, raw: str | None, owner: html.HtmlElement) -> str | None:
+        """A short date-like text; of "28/04/2025 10:00 | Diperbarui 12:00", the part before
+        the update's label; nothing of a text that begins with one."""
         text = clean_space(raw)
-        if not (6 <= len(text) <= 100 and DATE_HINT_RE.search(text)):
+        if owner.tag == "time" and _labelled_update(owner):
             return None
-        if _UPDATE_LABEL_RE.search(text) or (owner.tag == "time" and _labelled_update(owner)):
+        update = _UPDATE_LABEL_RE.search(text)
+        if update:
+            text = text[: update.start()].rstrip(" |-–,(")
+        if not (6 <= len(text) <= 100 and DATE_HINT_RE.search(text)):
             return None
         return text
 
