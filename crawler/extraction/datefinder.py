@@ -31,7 +31,7 @@ _DATE_FURNITURE_RE = re.compile(
     r"navbar|nav|navigation|footer|"
     r"ticker|breaking|today|hari-?ini|list|lists|index|indeks|terbaru|lainnya|more|other|others|"
     r"next|prev|previous|archive|arsip|jadwal|schedule|weather|cuaca|captions?|keterangan|"
-    r"ket-?foto|credits?)(?:$|[-_])",
+    r"ket-?foto)(?:$|[-_])",
     re.IGNORECASE,
 )
 # A photo's caption dates the photo, often the day before the article.
