@@ -63,6 +63,9 @@ WARTA_MAX_FAILED_SHARE = 0.5  # failed requests / requests
 WARTA_MAX_DROPPED_SHARE = 0.5  # dropped articles / articles fetched
 WARTA_MAX_RETRY_AFTER = 120  # longest Retry-After wait honoured, in seconds
 WARTA_FETCH_MAX_RETRY_AFTER = 10  # the same for `warta fetch`, where a person waits
+# The zone of times printed without one on pages of a domain with no site file (`--timezone`):
+# WIB, WITA, WIT or an offset such as +08:00. Empty: WIB. A site file names its own (Site.timezone).
+WARTA_TIMEZONE = ""
 
 # Output files appear only when complete (NAME.partial -> fsync -> rename).
 FEED_STORAGES = {

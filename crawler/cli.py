@@ -56,6 +56,7 @@ def _silence_stdout() -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     from w3lib.url import safe_url_string
 
+    from crawler.extraction.dates import zone_named
     from crawler.extraction.document import parse
     from crawler.extraction.metadata import read_metadata
     from crawler.extraction.steps import build_record
@@ -69,6 +70,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         _error(problem)
         return ExitStatus.USAGE
     now = args.now or datetime.now(UTC)
+    zone = zone_named(args.timezone) if args.timezone else None
     status = ExitStatus.OK
     for name in args.files:
         try:
@@ -88,7 +90,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 if not canonical:
                     raise WartaError("no URL", "the page names no canonical URL; pass --url")
                 url = canonical[0]
-            _emit(build_record(body, url, now, site_for_url(url)))
+            _emit(build_record(body, url, now, site_for_url(url), home_zone=zone))
         except WartaError as exc:
             _error(f"{name}: {exc}")
             status = ExitStatus.FAILED
@@ -127,6 +129,8 @@ def _scrapy_settings(args: argparse.Namespace, **overrides: Any):
         settings.set(key, value, priority="cmdline")
     if args.warc:
         settings.set("WARTA_WARC", str(Path(args.warc).resolve()), priority="cmdline")
+    if args.timezone:
+        settings.set("WARTA_TIMEZONE", args.timezone, priority="cmdline")
     return settings
 
 
@@ -383,6 +387,7 @@ def _add_extract(verbs: Any) -> None:
     extract.add_argument(
         "--now", type=options.parse_time, help="the fetch time to record (ISO 8601; default: now)"
     )
+    _add_timezone(extract)
     extract.set_defaults(func=cmd_extract)
 
 
@@ -458,7 +463,18 @@ def _add_crawl(verbs: Any) -> None:
     _add_scrapy_options(crawl)
 
 
+def _add_timezone(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--timezone",
+        type=options.timezone,
+        metavar="ZONE",
+        help="zone of times a page prints without one, for a domain with no site file:"
+        " WIB (default), WITA, WIT or an offset such as +08:00",
+    )
+
+
 def _add_scrapy_options(sub: argparse.ArgumentParser) -> None:
+    _add_timezone(sub)
     sub.add_argument(
         "-s",
         "--set",

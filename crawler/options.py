@@ -75,6 +75,17 @@ def contact(value: str) -> str:
     return value
 
 
+def timezone(value: str) -> str:
+    """``--timezone``: WIB, WITA, WIT or an offset such as +08:00."""
+    from crawler.extraction.dates import zone_named
+
+    try:
+        zone_named(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return value
+
+
 _SETTING_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -101,6 +112,11 @@ def setting_value_problem(name: str, value: str) -> str | None:
     default = project_settings().get(name)
     if name == "LOG_LEVEL" and value not in logging.getLevelNamesMapping():
         return f"a log level is needed ({', '.join(logging.getLevelNamesMapping())})"
+    if name == "WARTA_TIMEZONE" and value:
+        try:
+            timezone(value)
+        except argparse.ArgumentTypeError as exc:
+            return str(exc)
     given = BaseSettings({name: value})
     try:
         if isinstance(default, bool):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, tzinfo
 from functools import cached_property
 from urllib.parse import urljoin, urlsplit
 
@@ -21,6 +21,8 @@ from lxml import etree
 from parsel import Selector, SelectorList
 from parsel.csstranslator import HTMLTranslator
 from w3lib.url import add_or_replace_parameter, url_query_cleaner, url_query_parameter
+
+from crawler.extraction.dates import zone_named
 
 EXSLT_REGEX = {"re": "http://exslt.org/regular-expressions"}
 ALL_PARAMS = "*"  # in ``drop_params``: article links never need their query
@@ -163,6 +165,9 @@ class Site:
     all_pages: AllPages | None = None
     next_article_page_links: Queries = ()
     rules: Rules | None = field(default_factory=Rules)  # None: the generic path reads every page
+    # The zone of times the site prints without one (WIB, WITA, WIT or "+08:00"): outlets in
+    # Makassar or Jayapura print "10:15" and mean WITA or WIT.
+    timezone: str = "WIB"
     _article_re: re.Pattern[str] | None = field(init=False, repr=False, default=None)
     _skip_re: re.Pattern[str] | None = field(init=False, repr=False, default=None)
 
@@ -170,6 +175,11 @@ class Site:
         """The URL patterns compiled once, here, so a broken regex fails when the file is imported."""
         object.__setattr__(self, "_article_re", re.compile(self.article_url) if self.article_url else None)
         object.__setattr__(self, "_skip_re", re.compile(self.skip_url) if self.skip_url else None)
+        zone_named(self.timezone)  # a zone no one can read fails when the file is imported
+
+    @property
+    def zone(self) -> tzinfo:
+        return zone_named(self.timezone)
 
     def is_article_url(self, url: str) -> bool:
         """The one definition of an article URL of this site: its shape, and not skipped."""

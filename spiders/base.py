@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any, ClassVar
 
 import scrapy
@@ -31,7 +31,7 @@ from crawler.crawling import discovery
 from crawler.crawling.failures import failure_reason
 from crawler.crawling.window import Window
 from crawler.errors import ExtractionError
-from crawler.extraction.dates import WIB
+from crawler.extraction.dates import WIB, zone_named
 from crawler.extraction.document import decode_page, parse
 from crawler.extraction.extract import Draft, extract_article
 from crawler.extraction.pages import MAX_ARTICLE_PAGES, merge_pages
@@ -289,6 +289,11 @@ class NewsSpider(scrapy.Spider):
         found = self._read_doc(response)
         return found if isinstance(found, Selector) else None
 
+    def home_zone(self) -> tzinfo | None:
+        """The zone of times printed without one, for a domain with no site file (WARTA_TIMEZONE)."""
+        name = self.settings.get("WARTA_TIMEZONE") if hasattr(self, "crawler") else None
+        return zone_named(name) if name else None
+
     def extract(self, response: Response) -> Draft | None:
         self.crawler.stats.inc_value(f"warta/{self.name}/fetched")
         doc = self._read_doc(response)
@@ -297,7 +302,7 @@ class NewsSpider(scrapy.Spider):
             if isinstance(doc, ExtractionError):
                 raise doc
             fetched = response.meta.get("warta_fetched_at") or datetime.now(UTC)  # as the WARC says
-            draft = extract_article(doc, response.url, fetched, site)
+            draft = extract_article(doc, response.url, fetched, site, home_zone=self.home_zone())
         except ExtractionError as exc:
             self.fail(response.url, str(exc), meta=response.meta)
             return None

@@ -55,6 +55,7 @@ class Score:
     date_exact: bool
     title_exact: bool
     error: str | None = None
+    wrong_day: bool = False  # a date was given, and it names another day than the truth
     fields_exact: dict[str, bool] | None = None  # dateline, credit, authors (warta only)
 
 
@@ -93,7 +94,7 @@ def articles(corpus: Path, kinds: tuple[str, ...] = ("article",)) -> list[dict]:
 def score(
     truth: dict, text: str, title: str | None, published: str | None, error: str | None = None
 ) -> Score:
-    want = "\n\n".join(truth["text"])
+    want, want_date = "\n\n".join(truth["text"]), truth.get("published_at")
     return Score(
         site=truth["site"],
         page=truth["page"],
@@ -103,6 +104,7 @@ def score(
         date_exact=same_date(published, truth.get("published_at")),
         title_exact=title == truth.get("title"),
         error=error,
+        wrong_day=bool(published and want_date and published[:10] != want_date[:10]),
     )
 
 
@@ -140,6 +142,7 @@ def summary(scores: list[Score]) -> dict:
         "leaks": sum(s.leaks for s in scores),
         "dates_exact": sum(s.date_exact for s in dated),
         "dated_pages": len(dated),
+        "wrong_days": sum(s.wrong_day for s in dated),
         "titles_exact": sum(s.title_exact for s in scores),
         "errors": sum(1 for s in scores if s.error),
         **{
@@ -181,6 +184,9 @@ def check_floors(result: dict, floors: dict) -> list[str]:
         failures.append(f"leaks {result['leaks']} > ceiling {floors['max_leaks']}")
     if result["dates_exact"] < floors["dates_exact"]:
         failures.append(f"exact dates {result['dates_exact']} < floor {floors['dates_exact']}")
+    ceiling = floors.get("max_wrong_days", 0)  # absent beats a wrong day, always
+    if result["wrong_days"] > ceiling:
+        failures.append(f"dates on a wrong day {result['wrong_days']} > ceiling {ceiling}")
     if result["titles_exact"] < floors["titles_exact"]:
         failures.append(f"exact titles {result['titles_exact']} < floor {floors['titles_exact']}")
     for key in EXTRA_FIELDS:
@@ -194,6 +200,7 @@ def raised(result: dict, floors: dict) -> dict:
         "median_f1": max(floors["median_f1"], result["median_f1"]),
         "max_leaks": min(floors["max_leaks"], result["leaks"]),
         "dates_exact": max(floors["dates_exact"], result["dates_exact"]),
+        "max_wrong_days": min(floors.get("max_wrong_days", 0), result["wrong_days"]),
         "titles_exact": max(floors["titles_exact"], result["titles_exact"]),
         **{f"{k}_exact": max(floors.get(f"{k}_exact", 0), result[f"{k}_exact"]) for k in EXTRA_FIELDS},
     }
@@ -212,6 +219,7 @@ def run(corpus: Path, raise_floors: bool = False, out=sys.stdout, generic: bool 
         mean = statistics.mean(s.f1 for s in ours)
         low = sum(1 for s in ours if s.f1 < 0.95)
         print(f"generic path mean F1 {mean:.3f}, pages under F1 0.95: {low}", file=out)
+        print(f"generic path dates on another day than the truth: {result['wrong_days']}", file=out)
         return _apply_floors(result, all_floors, "generic", raise_floors, out, path)
     print(table(ours, bare), file=out)
     for s in ours:
@@ -230,6 +238,7 @@ def run(corpus: Path, raise_floors: bool = False, out=sys.stdout, generic: bool 
             file=out,
         )
     result = summary(ours)
+    print(f"warta dates on another day than the truth: {result['wrong_days']}", file=out)
     print(
         "warta exact " + ", ".join(f"{k} {result[f'{k}_exact']}/{len(ours)}" for k in EXTRA_FIELDS), file=out
     )

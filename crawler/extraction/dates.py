@@ -368,6 +368,28 @@ def _resolve(m: re.Match[str], s: str, reference: object, tz0: tzinfo, with_time
 
 # --- public API -----------------------------------------------------------------------------
 
+_ZONE_NAME_RE = re.compile(r"(?:(?:UTC|GMT)\s*)?(?P<sign>[+-])(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?", _FLAGS)
+
+
+def zone_named(text: str) -> tzinfo:
+    """The zone a person or a site file names: "WIB", "WITA", "WIT", "+08:00", "+0800",
+    "UTC+8". ValueError for anything else, so a typo fails where it is written."""
+    name = text.strip()
+    if name.lower() in ZONES:
+        return ZONES[name.lower()]
+    found = _ZONE_NAME_RE.fullmatch(name)
+    try:
+        if found:
+            return _offset_tz(found["sign"], found["h"], found["m"])
+    except ValueError:  # +25:00
+        pass
+    raise ValueError(f"not a time zone: {text!r} (WIB, WITA, WIT or an offset such as +08:00)")
+
+
+def offset_text(tz: tzinfo) -> str:
+    """ "+08:00": a fixed zone as ISO 8601 writes it (and :func:`zone_named` reads it back)."""
+    return datetime(2000, 1, 1, tzinfo=tz).isoformat()[19:]
+
 
 def _parse(text: object, reference: object, default_tz: tzinfo) -> _Found | None:
     try:

@@ -11,13 +11,14 @@ and validate it. A site's rules are tried first; when they find nothing the gene
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 
 from parsel import Selector
 
 from crawler.errors import ExtractionError
 from crawler.extraction.body import Body, page_count, read_site_body, site_body_node
 from crawler.extraction.datefields import resolve_modified, resolve_published
+from crawler.extraction.dates import WIB, offset_text
 from crawler.extraction.document import parse
 from crawler.extraction.fields import (
     resolve_authors,
@@ -32,7 +33,7 @@ from crawler.extraction.fields import (
 from crawler.extraction.generic import generic_text
 from crawler.extraction.media import unique_by_url
 from crawler.extraction.metadata import Metadata, read_metadata
-from crawler.extraction.record import Draft, empty_record
+from crawler.extraction.record import DATE_ZONE, Draft, empty_record
 from crawler.extraction.urls import registered_domain
 from crawler.site import Site
 
@@ -87,19 +88,23 @@ def extract_article(
     fetched_at: datetime,
     site: Site | None = None,
     content_type: str | None = None,
+    home_zone: tzinfo | None = None,
 ) -> Draft:
     """The draft record of one page; raises ExtractionError with a reason when there is no article.
-    A parsed page may be given instead of its bytes; it is read, never changed."""
+    A parsed page may be given instead of its bytes; it is read, never changed. ``home_zone``:
+    the zone of times printed without one on a page of a domain with no site file (a site file
+    names its own); WIB when not given."""
     doc = body if isinstance(body, Selector) else parse(body, content_type)
     meta = read_metadata(doc)
     found = read_body(doc, url, site, meta)
     # The site's selectors for the other fields count only where its body selector read the body.
     rules = site.rules if site and found.extractor != "generic" else None
     title = resolve_title(doc, url, meta, rules)
-    published = resolve_published(doc, meta, rules, found.node, fetched_at)
-    modified = resolve_modified(doc, meta, rules, fetched_at)
+    zone = site.zone if site else home_zone or WIB
+    published = resolve_published(doc, meta, rules, found.node, fetched_at, title, zone)
+    modified = resolve_modified(doc, meta, rules, fetched_at, zone)
     if rules is None:
-        _require_article(found, published, meta)
+        _require_article(found, published.raw, meta)
     authors = resolve_authors(doc, url, meta, rules)
     record = empty_record()
     record.update(
@@ -110,7 +115,7 @@ def extract_article(
         description=resolve_description(meta, site, title),
         authors=authors,
         editors=resolve_editors(doc, meta, rules, authors),
-        published_raw=published,
+        published_raw=published.raw,
         modified_raw=modified,
         section=resolve_section(doc, meta, rules, title),
         tags=resolve_tags(doc, meta, rules, site),
@@ -121,4 +126,5 @@ def extract_article(
         fetched_at=_iso_utc(fetched_at),
         extractor=found.extractor,
     )
+    record[DATE_ZONE] = offset_text(published.zone)
     return record

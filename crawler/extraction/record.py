@@ -68,6 +68,9 @@ class Record(TypedDict):
 
 # A record on its way through the steps: every key present, values not yet checked.
 Draft = dict[str, Any]
+# A draft's one key that is not the record's: the zone ("+08:00") of the times its raw dates
+# print without one, for the dates step. Validation keeps only the record's keys.
+DATE_ZONE = "date_zone"
 
 _TYPES = typing.get_type_hints(Record)
 KEY_ORDER = tuple(_TYPES)

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import cast
 
 from crawler.errors import ExtractionError, InvalidRecord
-from crawler.extraction.dates import dateparser_fallback, find_dates, parse_date
+from crawler.extraction.dates import WIB, dateparser_fallback, find_dates, parse_date, zone_named
 from crawler.extraction.extract import extract_article
 from crawler.extraction.language import detect_language
-from crawler.extraction.record import Draft, Record, tidy, validation_errors
+from crawler.extraction.record import DATE_ZONE, Draft, Record, tidy, validation_errors
 from crawler.extraction.text import clean_paragraphs
 from crawler.extraction.urls import article_id, canonicalize
 from crawler.site import Site
@@ -41,24 +41,35 @@ def _reference(record: Draft) -> datetime | None:
         return None
 
 
-def normalise_date_field(raw: str | None, reference: datetime | None, stats: Counter | None) -> str | None:
-    """warta's normaliser first; dateparser only when it gives nothing, and counted."""
+def normalise_date_field(
+    raw: str | None, reference: datetime | None, stats: Counter | None, zone: tzinfo = WIB
+) -> str | None:
+    """warta's normaliser first; dateparser only when it gives nothing, and counted. ``zone``
+    is the page's, for a time printed without one."""
     if not raw:
         return None
-    parsed = parse_date(raw, reference)
+    parsed = parse_date(raw, reference, zone)
     if parsed is not None:
         if parsed.weekday_mismatch:
             _count(stats, "dates/weekday_mismatch")
         return parsed.iso
-    value = dateparser_fallback(raw)
+    value = dateparser_fallback(raw, zone)
     _count(stats, "dates/dateparser_fallback" if value else "dates/unparsed")
     return value
 
 
+def _zone(record: Draft) -> tzinfo:
+    """The zone extraction found for the page's dates; WIB for a draft that names none."""
+    try:
+        return zone_named(record.get(DATE_ZONE) or "WIB")
+    except ValueError:
+        return WIB
+
+
 def normalise_dates(record: Draft, stats: Counter | None = None) -> Draft:
-    reference = _reference(record)
+    reference, zone = _reference(record), _zone(record)
     for key in ("published", "modified"):
-        record[f"{key}_at"] = normalise_date_field(record.get(f"{key}_raw"), reference, stats)
+        record[f"{key}_at"] = normalise_date_field(record.get(f"{key}_raw"), reference, stats, zone)
     return record
 
 
@@ -128,6 +139,7 @@ def build_record(
     site: Site | None = None,
     content_type: str | None = None,
     stats: Counter | None = None,
+    home_zone: tzinfo | None = None,
 ) -> Record:
     """The record of one page, exactly as a crawl would write it."""
-    return finish_record(extract_article(body, url, fetched_at, site, content_type), stats)
+    return finish_record(extract_article(body, url, fetched_at, site, content_type, home_zone), stats)
