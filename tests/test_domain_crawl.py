@@ -352,3 +352,29 @@ def test_a_list_of_articles_is_told_from_an_article() -> None:
         )
     two = parse(most_read_html(_teasers("panen", "pasar")))
     assert not is_list_of_articles(two, BASE + MOST_READ, SITE)  # two teasers prove nothing
+
+
+def test_scrapy_loads_a_domain_as_a_spider() -> None:
+    """`scrapy crawl example.co.id` and `warta crawl` load the same spider for a domain; the
+    declared sites stay the only ones listed."""
+    from scrapy.settings import Settings
+
+    from crawler.crawling.project import SiteLoader, project_settings
+
+    settings: Settings = project_settings().copy()
+    settings.set("WARTA_DOMAINS", {DOMAIN: {"hosts": [HOST], "sections": ["ekonomi"]}})
+    loader = SiteLoader(settings)
+    spider = loader.load(DOMAIN)
+    site = spider.site  # type: ignore[attr-defined]
+    assert (spider.name, site.start_urls, site.rules) == (DOMAIN, (f"{BASE}/",), None)
+    assert list(site.sections) == ["ekonomi"]
+    assert loader.load("fakta.com").name == "fakta"
+    assert DOMAIN not in loader.list()
+    with pytest.raises(KeyError):
+        loader.load("not a domain")
+
+
+def test_sites_says_any_other_domain_works() -> None:
+    result = run_warta("sites")
+    assert result.returncode == 0
+    assert "any other domain or URL: `warta crawl example.co.id`" in result.stdout.splitlines()[-1]
