@@ -54,6 +54,11 @@ WARTA_MAX_LISTING_PAGES = 5
 # Sitemap indexes read below one another: the protocol allows one; some sites nest two. More
 # is a generated chain (a crawler trap), counted and not followed.
 WARTA_MAX_SITEMAP_NESTING = 3
+# A domain without a site file (`warta crawl example.co.id`): how many common feed and sitemap
+# paths are tried (/feed, /rss.xml, /sitemap.xml, ...: crawler.crawling.domain), and how many
+# section pages its home page's menu gives are read as listings.
+WARTA_DOMAIN_COMMON_PATHS = 9
+WARTA_DOMAIN_MAX_SECTIONS = 20
 # The seen-store (SQLite). Empty: no seen-store (every run fetches everything it finds);
 # `warta crawl` sets it to --state or $XDG_DATA_HOME/warta/state.sqlite.
 WARTA_STATE = ""

@@ -223,9 +223,11 @@ def _crawl_usage_problem(args: argparse.Namespace) -> str | None:
         window[flag] = (normalise_date(value) or "")[:10] if value else None
     if window["since"] and window["until"] and window["until"] < window["since"]:
         return f"--until {args.until} is before --since {args.since}: no article can be in that window"
+    wanted = [s for s in (args.sections or "").split(",") if s]
     for site in args.sites:
         try:
-            sites()[site].check_sections([s for s in (args.sections or "").split(",") if s])
+            if site in sites():
+                sites()[site].check_sections(wanted)
         except ValueError as exc:
             return str(exc)
     return None
@@ -266,6 +268,26 @@ def _storage_problem(args: argparse.Namespace, state: Path) -> str | None:
     return None
 
 
+def _crawl_targets(given: list[str], sections: str | None) -> tuple[list[str], dict[str, Any]]:
+    """The site keys to crawl, and the domains without a site file among them (their hosts, and
+    --sections as path prefixes) for the spider loader. Raises ValueError with the line to show."""
+    from crawler.crawling.domain import crawl_target, section_problem
+
+    names: list[str] = []
+    domains: dict[str, Any] = {}
+    prefixes = [s for s in (sections or "").split(",") if s]
+    for text in given:
+        target = crawl_target(text)
+        names.append(target.name)
+        if target.host is not None:
+            problem = section_problem(prefixes)
+            if problem:
+                raise ValueError(problem)
+            found = domains.setdefault(target.name, {"hosts": [], "sections": prefixes})
+            found["hosts"] = list(dict.fromkeys([*found["hosts"], target.host]))
+    return list(dict.fromkeys(names)), domains
+
+
 def cmd_crawl(args: argparse.Namespace) -> int:
     from crawler.crawling.lock import Locked, RunLock
     from crawler.crawling.state import default_state_path
@@ -287,11 +309,11 @@ def cmd_crawl(args: argparse.Namespace) -> int:
 
 def _crawl_locked(args: argparse.Namespace, state: Path) -> int:
     from crawler.crawling.run import CrawlPlan, crawl
-    from crawler.sites import GENERIC, sites
 
-    unknown = [s for s in args.sites if s not in sites() or s == GENERIC]
-    if unknown:
-        _error(f"unknown site {', '.join(unknown)} (see `warta sites`)")
+    try:
+        args.sites, domains = _crawl_targets(args.sites, args.sections)
+    except ValueError as exc:
+        _error(str(exc))
         return ExitStatus.USAGE
     problem = _crawl_usage_problem(args) or _storage_problem(args, state)
     if problem:
@@ -314,7 +336,7 @@ def _crawl_locked(args: argparse.Namespace, state: Path) -> int:
         },
         stats_file=Path(args.stats) if args.stats else None,
     )
-    settings = _scrapy_settings(args)
+    settings = _scrapy_settings(args, WARTA_DOMAINS=domains)
     if settings.getfloat("WARTA_PROGRESS_INTERVAL", 0) <= 0 and not args.quiet:
         settings.set("WARTA_PROGRESS_INTERVAL", 30, priority="cmdline")
     return crawl(plan, settings)
@@ -332,6 +354,10 @@ def cmd_sites(args: argparse.Namespace) -> int:
         print(f"{site['key']:<16} {', '.join(site['domains'])}")
         for entry in site["entry_points"]:
             print(f"{'':<16}   {entry}")
+    print(
+        f"{'(any other)':<16} any other domain or URL: `warta crawl example.co.id` finds its articles"
+        " through robots.txt sitemaps, feeds and its home page, and reads them by the generic path"
+    )
     return ExitStatus.OK
 
 
@@ -431,7 +457,9 @@ def _add_crawl(verbs: Any) -> None:
         description="Run site spiders and write JSON Lines: one file per site per run under"
         " --out DIR, or one -o FILE.",
     )
-    crawl.add_argument("sites", nargs="+", metavar="SITE")
+    crawl.add_argument(
+        "sites", nargs="+", metavar="SITE", help="a site key (see `warta sites`), or any other domain or URL"
+    )
     target = crawl.add_mutually_exclusive_group()
     target.add_argument(
         "--out", default="out", metavar="DIR", help="write DIR/<site>/<UTC time>.jsonl (default: out)"
@@ -447,7 +475,11 @@ def _add_crawl(verbs: Any) -> None:
     crawl.add_argument(
         "--max-articles", type=options.positive_int, metavar="N", help="at most N articles per site (N >= 1)"
     )
-    crawl.add_argument("--sections", metavar="A,B", help="only these sections (see `warta sites`)")
+    crawl.add_argument(
+        "--sections",
+        metavar="A,B",
+        help="only these sections (see `warta sites`; for a domain: path prefixes)",
+    )
     crawl.add_argument(
         "--state", metavar="PATH", help="seen-store SQLite file (default: $XDG_DATA_HOME/warta/state.sqlite)"
     )

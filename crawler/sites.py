@@ -15,7 +15,9 @@ from typing import Any
 
 from crawler.site import Site
 
-ENGINE_MODULE = "base"  # spiders/base.py: the Scrapy spider that crawls every site, not a site
+# spiders/base.py: the Scrapy spider that crawls every site; spiders/domain.py: its kind for a
+# domain without a site file. Neither is a site.
+ENGINE_MODULES = ("base", "domain")
 GENERIC = "generic"  # the site declaration for any other domain (no rules of its own)
 
 
@@ -32,7 +34,7 @@ def sites(packages: tuple[str, ...] | None = None) -> dict[str, Site]:
     for package_name in packages or spider_packages():
         package = importlib.import_module(package_name)
         for info in pkgutil.iter_modules(package.__path__):
-            if info.name == ENGINE_MODULE or info.name.startswith("_"):
+            if info.name in ENGINE_MODULES or info.name.startswith("_"):
                 continue
             site = getattr(importlib.import_module(f"{package_name}.{info.name}"), "SITE", None)
             if not isinstance(site, Site):

@@ -1,18 +1,17 @@
 """Any domain without a site file: trafilatura plus warta's Indonesian cleanup.
 
-``warta fetch`` uses it for unknown URLs. As a crawler (``-a domain=example.id``) it reads
-the domain's robots.txt sitemaps and its home page, and follows links that look like
-articles (a dated path or a long slug).
+``warta fetch`` uses it for unknown URLs. ``warta crawl DOMAIN`` crawls such a domain with a
+site made at run time from this declaration (:mod:`crawler.crawling.domain`); as a Scrapy
+spider (``-a domain=example.id``) it reads the domain's robots.txt sitemaps and its home page,
+and follows links that look like articles (a dated path, a numeric id or a long slug).
 """
 
+from crawler.crawling.domain import ARTICLE_PATH, SKIP_URL
 from crawler.site import Site
-
-# A path with a date, a numeric id or a long hyphenated slug: the shapes of article URLs.
-ARTICLE_PATH = r"^https?://[^/]+/(?:.*/)?(?:\d{4}/\d{1,2}/|.*\d{4,}|[a-z0-9]+(?:-[a-z0-9]+){3,})"
 
 SITE = Site(
     name="generic",
     article_url=ARTICLE_PATH,
-    skip_url=r"/(?:tag|tags|topik|topic|author|penulis|category|kategori|search|cari|video|foto)/",
+    skip_url=SKIP_URL,
     rules=None,  # the generic path reads every page
 )

@@ -12,7 +12,7 @@ from parsel import Selector
 
 from crawler.crawling.project import spider_loader
 from crawler.site import AllPages, OffsetPager, Query, Rules, Site, css, xpath
-from crawler.sites import GENERIC, site_for_url, sites
+from crawler.sites import ENGINE_MODULES, GENERIC, site_for_url, sites
 
 SPIDERS = Path(__file__).resolve().parent.parent / "spiders"
 
@@ -27,7 +27,7 @@ def _package(tmp_path: Path, name: str, source: str) -> str:
 
 
 def test_every_site_file_declares_a_site() -> None:
-    files = {p.stem for p in SPIDERS.glob("*.py") if p.stem not in ("__init__", "base")}
+    files = {p.stem for p in SPIDERS.glob("*.py") if p.stem not in ("__init__", *ENGINE_MODULES)}
     assert set(sites()) == files
     assert all(site.name == key for key, site in sites().items())
 

@@ -19,15 +19,22 @@ from scrapy.utils.misc import load_object
 from scrapy.utils.project import get_project_settings
 from scrapy.utils.spider import spidercls_for_request
 
+from crawler.crawling.domain import crawl_target, domain_site
 from crawler.site import Site
 from crawler.sites import GENERIC, sites
 
 
 class SiteLoader:
-    """Scrapy's spider loader over the site registry."""
+    """Scrapy's spider loader over the site registry. A domain without a site file is loaded
+    too (``warta crawl example.co.id``, ``scrapy crawl example.co.id``): a site made at run time,
+    on ``WARTA_DOMAIN_SPIDER_CLASS``; ``WARTA_DOMAINS`` says its hosts and sections."""
 
     def __init__(self, settings: BaseSettings) -> None:
         base = load_object(settings.get("WARTA_SPIDER_CLASS", "spiders.base.NewsSpider"))
+        self._domain_base = load_object(
+            settings.get("WARTA_DOMAIN_SPIDER_CLASS", "spiders.domain.DomainSpider")
+        )
+        self._domains = settings.getdict("WARTA_DOMAINS")
         self._sites = sites(tuple(settings.getlist("SPIDER_MODULES")))
         self._spiders = {name: spider_class(base, site) for name, site in self._sites.items()}
 
@@ -36,13 +43,21 @@ class SiteLoader:
         return cls(settings)
 
     def load(self, spider_name: str) -> type[Spider]:
-        try:
+        if spider_name in self._spiders:
             return self._spiders[spider_name]
-        except KeyError:
+        try:
+            target = crawl_target(spider_name)
+        except ValueError:
             raise KeyError(f"Spider not found: {spider_name}") from None
+        if target.host is None:  # a declared site's domain
+            return self._spiders[target.name]
+        given = self._domains.get(target.name) or {}
+        site = domain_site(target.name, given.get("hosts") or [target.host], given.get("sections") or ())
+        self._spiders[spider_name] = spider_class(self._domain_base, site)
+        return self._spiders[spider_name]
 
     def list(self) -> builtins.list[str]:
-        return list(self._spiders)
+        return list(self._sites)
 
     def find_by_request(self, request: Request) -> builtins.list[str]:
         return [name for name, site in self._sites.items() if site.handles(request.url)]

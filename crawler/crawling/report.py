@@ -101,6 +101,8 @@ def site_summary(site: str, stats: dict[str, Any]) -> dict[str, Any]:
         "skipped_outside_window": stats.get(f"warta/{site}/skipped/outside date window", 0),
         "dropped": _prefixed(stats, f"warta/{site}/dropped/"),
         "failed": _prefixed(stats, f"warta/{site}/failed/"),
+        # pages a domain crawl took for articles by their URL that were none (spiders/domain.py)
+        "not_articles": _prefixed(stats, f"warta/{site}/not_article/"),
         "discovery": _prefixed(stats, f"warta/{site}/discovery/"),
         "http_status": {
             k: v for k, v in _prefixed(stats, "downloader/response_status_count/").items() if int(k) >= 400
@@ -122,16 +124,19 @@ def site_summary(site: str, stats: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def health_warnings(site: str, summary: dict[str, Any], previous_mean_words: float | None) -> list[str]:
+def health_warnings(
+    site: str, summary: dict[str, Any], previous_mean_words: float | None, has_rules: bool = True
+) -> list[str]:
     """Signs that a site's markup changed: records mostly without dates, mostly through the
-    generic fallback, or bodies suddenly much shorter than in earlier runs; and signs that its
+    generic fallback (of a site that has rules: a domain without a site file has only the
+    generic path), or bodies suddenly much shorter than in earlier runs; and signs that its
     entry points did: none of them listed an article."""
     written = summary["written"]
     warnings = []
     if written >= 3:
         if summary["written_without_date"] / written > 0.5:
             warnings.append(f"{summary['written_without_date']}/{written} records have no published_at")
-        if summary["written_generic"] / written > 0.5:
+        if has_rules and summary["written_generic"] / written > 0.5:
             generic = summary["written_generic"]
             warnings.append(f"{generic}/{written} records came through the generic fallback")
         mean = summary["mean_words"]

@@ -174,7 +174,8 @@ def _site_numbers(
     errors = (write_error, stats.get("warta/state_error"), stats.get("warta/archive_error"))
     numbers["errors"] = [e for e in errors if e]
     numbers["output"] = str(plan.output or target) if numbers["written"] else None
-    numbers["warnings"] = health_warnings(site, numbers, store.previous_mean_words(site))
+    has_rules = getattr(getattr(crawler.spider, "site", None), "rules", True) is not None
+    numbers["warnings"] = health_warnings(site, numbers, store.previous_mean_words(site), has_rules)
     shares = (
         settings.getfloat("WARTA_MAX_FAILED_SHARE", 0.5),
         settings.getfloat("WARTA_MAX_DROPPED_SHARE", 0.5),
@@ -184,9 +185,12 @@ def _site_numbers(
         _say(error)
     failed = sum(numbers["failed"].values())
     dropped = sum(numbers["dropped"].values())
+    guessed = sum(numbers["not_articles"].values())
     _say(
         f"{site}: {numbers['written']} written, {numbers['skipped_seen']} already seen, "
-        f"{dropped} dropped, {failed} failed" + (f" -> {numbers['output']}" if numbers["output"] else "")
+        f"{dropped} dropped, {failed} failed"
+        + (f", {guessed} not articles" if guessed else "")
+        + (f" -> {numbers['output']}" if numbers["output"] else "")
     )
     for warning in numbers["warnings"]:
         _say(f"health: {warning}")
