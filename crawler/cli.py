@@ -190,7 +190,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         _error(f"no such WARC file: {missing[0]}" if missing else "no WARC files in the inputs")
         return ExitStatus.USAGE
     domains = tuple(d.strip().lower() for d in (args.domains or "").split(",") if d.strip())
-    wanted = Options(everything=args.all, domains=domains, language=args.language)
+    wanted = Options(everything=args.all, domains=domains, language=args.language, timezone=args.timezone)
     output, out_dir = (Path(args.output), None) if args.output else (None, Path(args.out))
     workers = args.workers or os.cpu_count() or 1
     try:
@@ -447,6 +447,7 @@ def _add_reextract(verbs: Any) -> None:
         "--workers", type=options.positive_int, metavar="N", help="extraction processes (default: every core)"
     )
     reextract.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only the summary")
+    _add_timezone(reextract)
     reextract.set_defaults(func=cmd_reextract)
 
 

@@ -381,6 +381,26 @@ def test_fetch_with_a_timezone(mockserver) -> None:
     assert json.loads(result.stdout)["published_at"] == "2025-04-28T10:15:00+09:00"
 
 
+def test_reextract_with_a_timezone(tmp_path: Path) -> None:
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    warc = tmp_path / "wita.warc.gz"
+    with warc.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        body = page('<div class="info">Senin, 28 April 2025 10:15</div>').encode()
+        head = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(URL, "response", payload=BytesIO(body), http_headers=head)
+        writer.write_record(record)
+    out = tmp_path / "out.jsonl"
+    args = ["-o", str(out), "--all", "--timezone", "WITA", "--workers", "2"]
+    result = run_warta("reextract", str(warc), *args)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(out.read_text("utf-8"))["published_at"] == "2025-04-28T10:15:00+08:00"
+
+
 # --- never another day --------------------------------------------------------------------------
 
 CORPORA = [REPO.parent / "shared" / "corpus", REPO.parent / "shared" / "corpus-more"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import tzinfo
 
 from crawler.corpus.warcs import Page
 from crawler.errors import ExtractionError, WartaError
@@ -24,12 +25,13 @@ class Article:
     incomplete: bool = False  # a page the site links is not in the input
 
 
-def article(page: Page, lookup: Lookup) -> Article:
-    """The record of ``page`` with the pages it continues into; never raises."""
+def article(page: Page, lookup: Lookup, home_zone: tzinfo | None = None) -> Article:
+    """The record of ``page`` with the pages it continues into; never raises. ``home_zone``: of
+    times printed without one, on a domain with no site file (as ``--timezone``)."""
     from crawler.extraction.steps import finish_record
 
     try:
-        drafts, used, incomplete = _drafts(page, lookup)
+        drafts, used, incomplete = _drafts(page, lookup, home_zone)
         draft = merge_pages(drafts) if len(drafts) > 1 else drafts[0]
         return Article(finish_record(draft), tuple(used), incomplete)
     except WartaError as exc:
@@ -38,7 +40,7 @@ def article(page: Page, lookup: Lookup) -> Article:
         return Article(f"extraction error ({type(exc).__name__})")
 
 
-def _drafts(page: Page, lookup: Lookup) -> tuple[list[Draft], list[str], bool]:
+def _drafts(page: Page, lookup: Lookup, zone: tzinfo | None) -> tuple[list[Draft], list[str], bool]:
     """The drafts of every page of the article, as ``NewsSpider.parse_article`` gathers them."""
     from crawler.extraction.document import parse
     from crawler.extraction.extract import extract_article
@@ -51,7 +53,7 @@ def _drafts(page: Page, lookup: Lookup) -> tuple[list[Draft], list[str], bool]:
     whole = lookup(every) if every is not None else None
     if every is not None and whole is not None:
         page, doc, used = whole, parse(whole.body, whole.content_type), [every]
-    drafts = [extract_article(doc, page.url, page.fetched_at, rules, page.content_type)]
+    drafts = [extract_article(doc, page.url, page.fetched_at, rules, page.content_type, zone)]
     while site is not None and len(drafts) < MAX_ARTICLE_PAGES:
         next_url = site.next_article_page(page.url, doc)
         if not next_url or next_url in {d["url"] for d in drafts}:
@@ -61,7 +63,7 @@ def _drafts(page: Page, lookup: Lookup) -> tuple[list[Draft], list[str], bool]:
             if found is None:
                 raise ExtractionError("not in the input")
             page, doc = found, parse(found.body, found.content_type)
-            drafts.append(extract_article(doc, page.url, page.fetched_at, rules, page.content_type))
+            drafts.append(extract_article(doc, page.url, page.fetched_at, rules, page.content_type, zone))
         except ExtractionError:  # as a crawl does: the earlier pages still make the article
             return drafts, used, True
         used.append(next_url)

@@ -17,33 +17,46 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
 
 from crawler.corpus.articles import Article, article
 from crawler.corpus.progress import Show
 from crawler.corpus.warcs import Options, Page, Tally, index_of, page_at, pages_of
+from crawler.extraction.dates import zone_named
 from crawler.extraction.record import Record
 
-_source: tuple[Path, dict[str, int]] | None = None  # the file being read, its pages by URL
+
+@dataclass(frozen=True)
+class Source:
+    """The file being read: its pages by URL (for split articles), the zone of times printed
+    without one (``--timezone``)."""
+
+    path: Path
+    index: dict[str, int]
+    zone: tzinfo | None = None
 
 
-def _read_from(path: Path, index: dict[str, int]) -> None:
-    """Where :func:`extract` finds the other pages of a split article (a worker's initializer)."""
+_source: Source | None = None
+
+
+def _read_from(source: Source) -> None:
+    """Where :func:`extract` finds what it needs besides the page (a worker's initializer)."""
     global _source
-    _source = (path, index)
+    _source = source
 
 
 def _lookup(url: str) -> Page | None:
     assert _source is not None
-    path, index = _source
-    offset = index.get(url)
-    return page_at(path, offset) if offset is not None else None
+    offset = _source.index.get(url)
+    return page_at(_source.path, offset) if offset is not None else None
 
 
 def extract(page: Page) -> Article:
     """The record of one page, joined with its other pages (runs in a worker process)."""
-    return article(page, _lookup)
+    assert _source is not None
+    return article(page, _lookup, _source.zone)
 
 
 def _batches(pages: Iterable[Page], size: int) -> Iterator[list[Page]]:
@@ -120,7 +133,8 @@ def output_name(warc: Path) -> str:
 
 def _file_records(path: Path, options: Options, tally: Tally, seen: set[str], run: Run) -> Iterator[Record]:
     """The records of one file; its pages are indexed first, for the joins of split articles."""
-    _read_from(path, index_of(path))
+    zone = zone_named(options.timezone) if options.timezone else None
+    _read_from(Source(path, index_of(path), zone))
     with _pool(run.workers) as pool:
         for record in records_of(pages_of(path, options, tally), options, tally, seen, pool):
             run.show(tally.bytes_read, tally.written)
@@ -134,7 +148,7 @@ def _pool(workers: int) -> AbstractContextManager[Any]:
     if workers < 2:
         return nullcontext()
     assert _source is not None
-    return multiprocessing.get_context("fork").Pool(workers, _read_from, _source)
+    return multiprocessing.get_context("fork").Pool(workers, _read_from, (_source,))
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ class Options:
     everything: bool = False  # --all: the generic path for any other HTML response
     domains: tuple[str, ...] = ()  # --domains: only these hosts (and their subdomains)
     language: str | None = None  # --language: only records in this language
+    timezone: str | None = None  # --timezone: of times printed without one, no site file
 
 
 @dataclass
