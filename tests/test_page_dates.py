@@ -354,6 +354,27 @@ def test_date_selector_finding_nothing_falls_back_to_the_page(parts: dict, expec
     assert record["published_at"] == expected
 
 
+@pytest.mark.parametrize(
+    ("declared", "shown", "expected"),
+    [
+        # Real UTC late in the evening: the page shows the next day, the reader's day.
+        ("2017-01-29T20:00:00+00:00", "30 Januari 2017", "2017-01-30T03:00:00+07:00"),
+        # The same day either way: the instant, in the zone the reader is shown.
+        ("2017-01-30T08:15:00+00:00", "30 Januari 2017", "2017-01-30T15:15:00+07:00"),
+        ("2017-01-30T08:15:00Z", "", "2017-01-30T15:15:00+07:00"),
+        # A local time stamped as UTC: the page shows the UTC day, which is not the WIB day of
+        # that instant; only the day is sure.
+        ("2017-01-30T20:00:00+00:00", "30 Januari 2017", "2017-01-30"),
+    ],
+)
+def test_a_declared_utc_time_is_given_in_the_readers_zone(declared: str, shown: str, expected: str) -> None:
+    """WordPress pages declare +00:00 (in meta and in <time datetime>) and show a day: the
+    record keeps the reader's zone, and never names a day the page does not show."""
+    time = f'<time datetime="{declared}">{shown}</time>' if shown else ""
+    meta = f'<meta property="article:published_time" content="{declared}">'
+    assert published(page(f'<div class="info">Oleh: Rahmat Saputra {time}</div>', meta=meta)) == expected
+
+
 # --- the command line ---------------------------------------------------------------------------
 
 

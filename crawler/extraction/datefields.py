@@ -92,10 +92,27 @@ def choose_date(
     if prefer_visible and readings:
         return PageDate(readings[0][0], zone)
     for text, iso in readings:
+        if _utc(iso):  # a <time datetime> copy of the metadata: it says nothing of what is shown
+            continue
         found = agreeing_zone(text, iso, meta_iso, reference, zone)
         if found is not None:
             return PageDate(text, found)
-    return PageDate(meta_value, zone)
+    false_utc = next((text for text, iso in readings if _false_utc_day(iso, meta_iso, zone)), None)
+    return PageDate(false_utc or meta_value, zone)
+
+
+def _false_utc_day(shown: str, declared: str, zone: tzinfo) -> bool:
+    """The page shows the declared UTC time's own day, where that instant is another day in
+    the page's zone: the CMS stamped a local time as UTC. Only the day shown is sure then."""
+    stated = _moment(declared)
+    if "T" in shown or stated is None or not _utc(declared):
+        return False
+    return shown[:10] == declared[:10] != stated.astimezone(zone).date().isoformat()
+
+
+def _utc(iso: str) -> bool:
+    moment = _moment(iso)
+    return moment is not None and moment.utcoffset() == timedelta(0)
 
 
 def _disagree(readings: list[str]) -> bool:

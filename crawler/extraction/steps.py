@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import cast
 
 from crawler.errors import ExtractionError, InvalidRecord
@@ -69,8 +69,19 @@ def _zone(record: Draft) -> tzinfo:
 def normalise_dates(record: Draft, stats: Counter | None = None) -> Draft:
     reference, zone = _reference(record), _zone(record)
     for key in ("published", "modified"):
-        record[f"{key}_at"] = normalise_date_field(record.get(f"{key}_raw"), reference, stats, zone)
+        found = normalise_date_field(record.get(f"{key}_raw"), reference, stats, zone)
+        record[f"{key}_at"] = in_page_zone(found, zone)
     return record
+
+
+def in_page_zone(iso: str | None, zone: tzinfo) -> str | None:
+    """A time stated in UTC, as the page's reader is shown it: the same instant in the page's
+    zone. No Indonesian newsroom prints UTC; it comes from metadata (RECORD.md: the offset of
+    the zone the page uses)."""
+    moment = datetime.fromisoformat(iso) if iso and "T" in iso else None
+    if moment is None or moment.tzinfo is None or moment.utcoffset() != timedelta(0):
+        return iso
+    return moment.astimezone(zone).isoformat()
 
 
 def clean_text(record: Draft, stats: Counter | None = None) -> Draft:
