@@ -266,10 +266,14 @@ class NewsSpider(scrapy.Spider):
             entry = link if isinstance(link, discovery.Entry) else discovery.Entry(link)
             url = self.site.article_link(response.urljoin(entry.url.strip()))
             key = canonicalize(url)
-            if key in seen or not self.site.is_article_url(url):
+            if key in seen or not self.is_article_link(url, entry):
                 continue
             seen.add(key)
             yield self.article_request(url, meta={"warta_article": True, "warta_lastmod": entry.changed})
+
+    def is_article_link(self, url: str, entry: discovery.Entry) -> bool:
+        """Whether a link or feed entry is followed as an article: the site's URL shape."""
+        return self.site.is_article_url(url)
 
     # -- articles -----------------------------------------------------------------------
     def _read_doc(self, response: Response) -> Selector | ExtractionError:

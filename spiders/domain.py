@@ -47,6 +47,18 @@ class DomainSpider(NewsSpider):
         for url in self.site.entry_points(self.only_sections) if self.only_sections else []:
             yield self.entry_request(url)
 
+    def is_article_link(self, url: str, entry: discovery.Entry) -> bool:
+        """An article URL by its shape; or an item of a feed or news sitemap on the domain, whatever
+        its path (a short slug, /berita/123): what lists it says it is an article. The page must
+        show it is one all the same."""
+        if super().is_article_link(url, entry):
+            return True
+        path = urlsplit(url).path.strip("/").lower()
+        under = not self.only_sections or any(
+            path.startswith(p.strip("/").lower() + "/") for p in self.only_sections
+        )
+        return entry.item and bool(path) and under and self.site.handles(url) and not self.site.skips(url)
+
     def parse_entry(self, response: Response) -> Iterator[scrapy.Request]:
         if response.meta.get("warta_home"):  # where the home page landed (example.id -> www.)
             yield from self.site_requests(urlsplit(response.url).netloc)

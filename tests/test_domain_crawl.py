@@ -203,6 +203,32 @@ def test_a_feed_at_a_common_path_is_found(mockserver, tmp_path: Path) -> None:
     assert summary["failed"] == {}  # a guessed path that is not there is no failure
 
 
+SHORT = Article("/berita/banjir-surut", "Banjir Surut", "byline")  # no shape of an article
+SHORT_LINKED = Article("/berita/jalan-rusak", "Jalan Rusak", "byline")
+
+
+def test_a_feed_item_is_an_article_whatever_its_path(mockserver, tmp_path: Path) -> None:
+    """A feed or news sitemap says which pages are articles: a short slug listed there is
+    followed (and written, as its page shows it is one); the same shape linked only from a page
+    is not."""
+    routes = {
+        f"{HOST}/robots.txt": route("User-agent: *\n", TEXT),
+        f"{HOST}/": route(listing_html("Kabar Contoh", [(SHORT_LINKED.path, SHORT_LINKED.title)])),
+        f"{HOST}/feed": route(rss([A["panen"], SHORT]), "application/rss+xml"),
+        HOST + SHORT.path: route(article_html(SHORT)),
+        HOST + SHORT_LINKED.path: route(article_html(SHORT_LINKED)),
+    }
+    for section in ("/nasional", "/ekonomi/", "/olahraga"):  # the menu's section pages
+        routes[HOST + section] = route(listing_html(section, []))
+    _articles(routes, "panen")
+    server = mockserver(routes)
+    target = tmp_path / "one.jsonl"
+    status, stderr = _crawl(server, tmp_path, HOST, "-o", str(target))
+    assert status == 0, stderr[-3000:]
+    assert sorted(_records(target)) == sorted([A["panen"].url, SHORT.url])
+    assert HOST + SHORT_LINKED.path not in _fetched(server)
+
+
 def home_only_site() -> dict[str, Any]:
     """No robots.txt, no feed, no sitemap: the home page and its menu's section pages."""
     routes = {

@@ -61,6 +61,7 @@ class Entry:
     url: str
     published: str | None = None  # places the article in the --since/--until window
     changed: str | None = None  # compared with the copy written, for --refresh-updated
+    item: bool = False  # a feed's item or a news sitemap's entry: an article by what lists it
 
 
 @dataclass(frozen=True)
@@ -159,15 +160,16 @@ def read_feed(body: bytes) -> Feed | None:
     kind = etree.QName(root).localname.lower()
     if kind == "sitemapindex":
         items = [
-            (s, _text(s, "loc"), _text(s, "lastmod"), _text(s, "lastmod")) for s in _children(root, "sitemap")
+            (_text(s, "loc"), _text(s, "lastmod"), _text(s, "lastmod"), False)
+            for s in _children(root, "sitemap")
         ]
     elif kind == "urlset":
         items = [
             (
-                u,
                 _text(u, "loc"),
                 _text(u, "publication_date", "lastmod"),
                 _text(u, "lastmod", "publication_date"),
+                _text(u, "publication_date") is not None,  # a news sitemap's entry
             )
             for u in _children(root, "url")
         ]
@@ -176,11 +178,11 @@ def read_feed(body: bytes) -> Feed | None:
         for item in [*root.iter("{*}item", "item"), *root.iter("{*}entry", "entry")]:
             published = _text(item, "pubDate", "published", "date")
             items.append(
-                (item, _text(item, "link"), published, _text(item, "updated", "modified") or published)
+                (_text(item, "link"), published, _text(item, "updated", "modified") or published, True)
             )
     else:
         return None
-    entries = [Entry(url, published, changed) for _, url, published, changed in items if url]
+    entries = [Entry(url, published, changed, item) for url, published, changed, item in items if url]
     empty = len(root) == 0 and body.rstrip().endswith(b"/>")  # <urlset/>: nothing listed, not cut
     cut = not empty and not _CLOSED.search(body[-256:])
     if cut:  # the document stops inside its last entry, whose link may be cut short too
