@@ -254,10 +254,13 @@ def test_a_record_whose_http_head_is_none_is_named_and_the_next_read(tmp_path: P
         page = TEMPLATE.replace(SAMPLE_SLUG, slug).encode()
         return raw_member(url_of(slug), b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page)
 
+    lying = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n<html>plain</html>"
     warc = tmp_path / "heads.warc.gz"
     members = [ok("berita-satu"), raw_member(url_of("berita-dua"), b"\x00\x01 no head at all")]
+    members += [raw_member(url_of("berita-empat"), lying)]
     warc.write_bytes(b"".join([*members, ok("berita-tiga")]))
     result = run_warta("reextract", str(warc), "-o", str(tmp_path / "out.jsonl"))
     at = len(members[0])
     assert result.returncode == 1 and f"record at byte {at}: BrokenRecord: bad HTTP head" in result.stderr
+    assert "the body is not what its Content-Encoding (br) says" in result.stderr
     assert [r["url"] for r in lines(tmp_path / "out.jsonl")] == [url_of("berita-satu"), url_of("berita-tiga")]

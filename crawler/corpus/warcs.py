@@ -120,7 +120,11 @@ def _skip_reason(warc: Any, options: Options) -> str | None:
 
 def read_page(warc: Any) -> Page | None:
     """The page of a readable response record; None when it is over the page limit."""
-    body = warc.content_stream().read(MAX_PAGE_BYTES + 1)
+    try:
+        body = warc.content_stream().read(MAX_PAGE_BYTES + 1)
+    except Exception as exc:  # warcio undoes the Content-Encoding; a body that is not what it says
+        encoding = warc.http_headers.get_header("Content-Encoding") or "none"
+        raise BrokenRecord(f"the body is not what its Content-Encoding ({encoding}) says") from exc
     if len(body) > MAX_PAGE_BYTES:  # as a crawl refuses it
         return None
     if warc.raw_stream.limit:  # all was read, yet the record said it had more: the file is cut
