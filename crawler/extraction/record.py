@@ -83,8 +83,8 @@ _TYPES = typing.get_type_hints(Record)
 KEY_ORDER = tuple(k for k in _TYPES if k in Record.__required_keys__)
 # Keys a record carries only after a corpus tool looked at it; written after KEY_ORDER's.
 ADDED_KEYS = tuple(k for k in _TYPES if k in Record.__optional_keys__)
-LIST_KEYS = tuple(k for k, kind in _TYPES.items() if typing.get_origin(kind) is list)
-SCALAR_KEYS = tuple(k for k, kind in _TYPES.items() if kind is str or kind == str | None)
+LIST_KEYS = tuple(k for k in KEY_ORDER if typing.get_origin(_TYPES[k]) is list)
+SCALAR_KEYS = tuple(k for k in KEY_ORDER if _TYPES[k] is str or _TYPES[k] == str | None)
 
 
 def empty_record() -> Draft:
