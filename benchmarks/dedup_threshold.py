@@ -40,7 +40,9 @@ def corpus_records(corpus: Path) -> list[dict]:
     made = []
     for truth in articles(corpus):
         try:
-            made.append(dict(build_record(truth["html"], truth["url"], FETCHED_AT, site_for_url(truth["url"]))))
+            made.append(
+                dict(build_record(truth["html"], truth["url"], FETCHED_AT, site_for_url(truth["url"])))
+            )
         except WartaError:
             continue
     return made
@@ -70,7 +72,9 @@ def main() -> int:
     different = [(a["text"], b["text"]) for a, b in itertools.combinations(records, 2)]
     events = same_event_records(records[0])
     same_event = [(events[i]["text"], events[i + 1]["text"]) for i in range(0, len(events), 2)]
-    print(f"{len(records)} corpus records; estimated Jaccard of word-shingle MinHash ({similarity.NUM_PERM} perm)")
+    print(
+        f"{len(records)} corpus records; estimated Jaccard (MinHash, {similarity.NUM_PERM} perm)"
+    )
     for ngram in args.ngram:
         print(f"-- word {ngram}-grams")
         got = {

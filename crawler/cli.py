@@ -22,6 +22,7 @@ from crawler.errors import ExitStatus, WartaError
 
 MAX_NAMED = 20  # broken WARC records named one per line; the rest are counted
 
+
 def _error(message: str) -> None:
     print(f"warta: {message}", file=sys.stderr)
 

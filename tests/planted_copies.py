@@ -101,27 +101,27 @@ SAME_EVENT = (
     (
         "Banjir merendam tiga kecamatan di Kabupaten Sumber Jaya sejak Selasa pagi. Kepala BPBD "
         "Sumber Jaya, Rahmat Wibisono, menyebut ketinggian air mencapai satu meter di Desa Karang "
-        "Anyar. \"Kami sudah mengerahkan perahu karet dan tim evakuasi ke lokasi,\" kata Rahmat. "
+        'Anyar. "Kami sudah mengerahkan perahu karet dan tim evakuasi ke lokasi," kata Rahmat. '
         "Sebanyak 420 warga mengungsi ke balai desa dan masjid terdekat. Dapur umum didirikan di "
         "halaman kantor camat untuk melayani pengungsi. Hujan deras turun sejak Senin malam dan "
         "membuat tanggul Sungai Cibening jebol di dua titik. Petugas masih mendata kerugian.",
         "Ratusan warga Desa Karang Anyar terpaksa bermalam di balai desa setelah rumah mereka "
         "terendam. Siti Aminah, seorang pedagang sayur, mengaku kehilangan seluruh dagangannya. "
-        "\"Air naik cepat sekali, kami hanya sempat menyelamatkan anak-anak,\" tuturnya sambil "
+        '"Air naik cepat sekali, kami hanya sempat menyelamatkan anak-anak," tuturnya sambil '
         "menggendong bayinya. Kepala BPBD Sumber Jaya, Rahmat Wibisono, memastikan bantuan terus "
-        "mengalir. \"Kami sudah mengerahkan perahu karet dan tim evakuasi ke lokasi,\" kata Rahmat. "
+        'mengalir. "Kami sudah mengerahkan perahu karet dan tim evakuasi ke lokasi," kata Rahmat. '
         "Relawan dari kampus setempat membagikan selimut dan makanan siap saji. Anak-anak "
         "pengungsi mulai terserang batuk dan gatal-gatal karena udara lembap.",
     ),
     (
         "Tim nasional bola voli putri menang 3-1 atas Filipina di Gelanggang Olahraga Nusantara, "
         "Minggu malam. Pelatih Bambang Susilo memuji pertahanan timnya pada set ketiga dan keempat. "
-        "\"Anak-anak bermain disiplin dan tidak panik,\" ujar Bambang. Kapten tim Dewi Lestari "
+        '"Anak-anak bermain disiplin dan tidak panik," ujar Bambang. Kapten tim Dewi Lestari '
         "mencetak 21 poin dan menjadi pemain terbaik. Kemenangan ini membawa tim ke babak semifinal "
         "dan akan bertemu Thailand pada Selasa. Penonton memadati tribun sejak sore.",
         "Dewi Lestari tak kuasa menahan tangis usai pertandingan melawan Filipina. Kapten tim voli "
-        "putri itu baru pulih dari cedera lutut tiga bulan lalu. \"Anak-anak bermain disiplin dan "
-        "tidak panik,\" ujar pelatih Bambang Susilo tentang laga tersebut. Dewi bercerita ia sempat "
+        'putri itu baru pulih dari cedera lutut tiga bulan lalu. "Anak-anak bermain disiplin dan '
+        'tidak panik," ujar pelatih Bambang Susilo tentang laga tersebut. Dewi bercerita ia sempat '
         "ragu bisa bermain lagi tahun ini. Ibunya datang langsung dari Kediri untuk menonton. "
         "Fisioterapis tim menjaga ketat jadwal latihannya agar cedera tidak kambuh menjelang "
         "semifinal melawan Thailand.",
@@ -130,11 +130,11 @@ SAME_EVENT = (
         "Pemerintah Kota Tanjung Sari menaikkan tarif parkir tepi jalan mulai 1 Maret. Tarif "
         "sepeda motor naik dari Rp2.000 menjadi Rp3.000, sedangkan mobil dari Rp4.000 menjadi "
         "Rp6.000. Kepala Dinas Perhubungan Yusuf Hamdani mengatakan kenaikan untuk menekan "
-        "kemacetan di pusat kota. \"Kami ingin warga beralih ke angkutan umum,\" kata Yusuf. Dinas "
+        'kemacetan di pusat kota. "Kami ingin warga beralih ke angkutan umum," kata Yusuf. Dinas '
         "juga akan memasang 40 mesin parkir elektronik di Jalan Merdeka dan Jalan Pahlawan.",
         "Juru parkir di Jalan Merdeka mengeluhkan rencana kenaikan tarif yang diumumkan Dinas "
-        "Perhubungan Tanjung Sari. Mereka khawatir pengunjung toko berkurang. \"Kami ingin warga "
-        "beralih ke angkutan umum,\" kata Yusuf Hamdani saat sosialisasi, namun para pedagang "
+        'Perhubungan Tanjung Sari. Mereka khawatir pengunjung toko berkurang. "Kami ingin warga '
+        'beralih ke angkutan umum," kata Yusuf Hamdani saat sosialisasi, namun para pedagang '
         "menilai bus kota masih jarang. Ketua paguyuban pedagang, Hendra Gunawan, meminta "
         "pemerintah menunda kebijakan sampai halte baru selesai dibangun. Sejumlah pengemudi ojek "
         "daring juga mempertanyakan nasib mereka yang sering berhenti di tepi jalan.",
@@ -149,8 +149,16 @@ def same_event_records(base: dict[str, Any]) -> list[dict[str, Any]]:
         for outlet, text in zip(("harianbaru", "kabarkota"), pair, strict=True):
             url = f"https://{outlet}.invalid/peristiwa/{n}"
             made.append(
-                {**base, "url": url, "canonical_url": url, "id": article_id(url), "site": outlet,
-                 "title": f"Peristiwa {n} menurut {outlet}", "text": text, "dateline": None,
-                 "word_count": len(text.split())}
+                {
+                    **base,
+                    "url": url,
+                    "canonical_url": url,
+                    "id": article_id(url),
+                    "site": outlet,
+                    "title": f"Peristiwa {n} menurut {outlet}",
+                    "text": text,
+                    "dateline": None,
+                    "word_count": len(text.split()),
+                }
             )
     return made

@@ -206,7 +206,9 @@ def dedup(
                 leader = int(first[i])
                 tally.duplicates += leader != i
                 if leader == i or not drop:
-                    handle.write(to_json_line(marked(record, None if leader == i else index.ids[leader])) + "\n")
+                    handle.write(
+                        to_json_line(marked(record, None if leader == i else index.ids[leader])) + "\n"
+                    )
                 if i % BLOCK == 0:
                     show(offset + read[0], i)
     except BaseException:
