@@ -361,6 +361,8 @@ def _crawl_locked(args: argparse.Namespace, state: Path) -> int:
         stats_file=Path(args.stats) if args.stats else None,
     )
     settings = _scrapy_settings(args, WARTA_DOMAINS=domains)
+    if args.dedup:
+        settings.set("WARTA_DEDUP", True, priority="cmdline")
     if settings.getfloat("WARTA_PROGRESS_INTERVAL", 0) <= 0 and not args.quiet:
         settings.set("WARTA_PROGRESS_INTERVAL", 30, priority="cmdline")
     return crawl(plan, settings)
@@ -537,6 +539,11 @@ def _add_crawl(verbs: Any) -> None:
         "--refresh-updated",
         action="store_true",
         help="fetch seen articles again when their sitemap lastmod is newer than the stored copy",
+    )
+    crawl.add_argument(
+        "--dedup",
+        action="store_true",
+        help="give each record duplicate_of: the record it copies among all the state has written",
     )
     crawl.add_argument("--stats", metavar="FILE", help="also write the run summary JSON to FILE")
     crawl.add_argument("-q", "--quiet", action="store_true", help="no progress lines, only the summary")
