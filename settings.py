@@ -63,6 +63,10 @@ WARTA_DOMAIN_MAX_SECTIONS = 20
 # `warta crawl` sets it to --state or $XDG_DATA_HOME/warta/state.sqlite.
 WARTA_STATE = ""
 WARTA_REFRESH_UPDATED = False
+# Near-duplicates at crawl time (`warta crawl --dedup`): every record gets duplicate_of, checked
+# against every record the seen-store wrote with it on before (any run, any site).
+WARTA_DEDUP = False
+WARTA_DEDUP_THRESHOLD = 0.3  # crawler.corpus.similarity.DEFAULT_THRESHOLD
 # A run "worked" (exit 0) unless more than these shares failed.
 WARTA_MAX_FAILED_SHARE = 0.5  # failed requests / requests
 WARTA_MAX_DROPPED_SHARE = 0.5  # dropped articles / articles fetched
@@ -106,5 +110,6 @@ ITEM_PIPELINES = {
     "pipelines.dates.DatesPipeline": 100,  # published_at / modified_at from the raw strings
     "pipelines.text.TextPipeline": 200,  # boilerplate, dateline, credit, dates_mentioned, language
     "pipelines.identity.IdentityPipeline": 300,  # canonical_url, id, duplicates within a run
+    "pipelines.dedup.DedupPipeline": 350,  # duplicate_of against the seen-store (WARTA_DEDUP)
     "pipelines.validate.ValidatePipeline": 400,  # JSON Schema; invalid records dropped with a reason
 }

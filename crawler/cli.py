@@ -22,6 +22,7 @@ from crawler.errors import ExitStatus, WartaError
 
 MAX_NAMED = 20  # broken WARC records named one per line; the rest are counted
 
+
 def _error(message: str) -> None:
     print(f"warta: {message}", file=sys.stderr)
 
@@ -211,6 +212,29 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     return ExitStatus.FAILED if tally.broken else ExitStatus.OK
 
 
+def cmd_dedup(args: argparse.Namespace) -> int:
+    from crawler.corpus.dedup import BadInput, dedup, record_files
+    from crawler.corpus.progress import progress_bar
+
+    files = record_files(args.inputs)
+    missing = [str(p) for p in files if not p.is_file()]
+    if missing or not files:
+        _error(f"no such file: {missing[0]}" if missing else "no .jsonl or .jsonl.gz files in the inputs")
+        return ExitStatus.USAGE
+    try:
+        with progress_bar(2 * sum(p.stat().st_size for p in files), not args.quiet) as show:
+            tally = dedup(files, Path(args.output), args.drop, args.threshold, show)
+    except BadInput as exc:
+        _error(exc.detail)
+        return ExitStatus.FAILED
+    except OSError as exc:
+        _error(f"cannot write: {exc.strerror or exc} ({exc.filename})")
+        return ExitStatus.FAILED
+    kept = f"; {tally.records - tally.duplicates} written" if args.drop else ""
+    _error(f"{tally.records} records, {tally.duplicates} duplicates in {tally.groups} groups{kept}")
+    return ExitStatus.OK
+
+
 def _crawl_usage_problem(args: argparse.Namespace) -> str | None:
     from crawler.extraction.dates import normalise_date
     from crawler.sites import sites
@@ -337,6 +361,8 @@ def _crawl_locked(args: argparse.Namespace, state: Path) -> int:
         stats_file=Path(args.stats) if args.stats else None,
     )
     settings = _scrapy_settings(args, WARTA_DOMAINS=domains)
+    if args.dedup:
+        settings.set("WARTA_DEDUP", True, priority="cmdline")
     if settings.getfloat("WARTA_PROGRESS_INTERVAL", 0) <= 0 and not args.quiet:
         settings.set("WARTA_PROGRESS_INTERVAL", 30, priority="cmdline")
     return crawl(plan, settings)
@@ -385,6 +411,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extract(verbs)
     _add_fetch(verbs)
     _add_reextract(verbs)
+    _add_dedup(verbs)
     _add_crawl(verbs)
     sites = verbs.add_parser(
         "sites",
@@ -451,6 +478,29 @@ def _add_reextract(verbs: Any) -> None:
     reextract.set_defaults(func=cmd_reextract)
 
 
+def _add_dedup(verbs: Any) -> None:
+    from crawler.corpus.similarity import DEFAULT_THRESHOLD
+
+    dedup = verbs.add_parser(
+        "dedup",
+        help="mark near-duplicate records (syndicated copies, reprints)",
+        description="Read JSON Lines record files (or folders of them) and write every record with"
+        " duplicate_of: the id of the earliest-published record it copies, or null.",
+    )
+    dedup.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl or .jsonl.gz file, or a folder")
+    dedup.add_argument("-o", "--output", required=True, metavar="FILE", help="all records into FILE")
+    dedup.add_argument("--drop", action="store_true", help="write only the first record of each group")
+    dedup.add_argument(
+        "--threshold",
+        type=options.share,
+        default=DEFAULT_THRESHOLD,
+        metavar="T",
+        help=f"estimated Jaccard similarity of word 5-grams that makes a copy (default {DEFAULT_THRESHOLD})",
+    )
+    dedup.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only the summary")
+    dedup.set_defaults(func=cmd_dedup)
+
+
 def _add_crawl(verbs: Any) -> None:
     crawl = verbs.add_parser(
         "crawl",
@@ -489,6 +539,11 @@ def _add_crawl(verbs: Any) -> None:
         "--refresh-updated",
         action="store_true",
         help="fetch seen articles again when their sitemap lastmod is newer than the stored copy",
+    )
+    crawl.add_argument(
+        "--dedup",
+        action="store_true",
+        help="give each record duplicate_of: the record it copies among all the state has written",
     )
     crawl.add_argument("--stats", metavar="FILE", help="also write the run summary JSON to FILE")
     crawl.add_argument("-q", "--quiet", action="store_true", help="no progress lines, only the summary")

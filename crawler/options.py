@@ -68,6 +68,17 @@ def positive_int(value: str) -> int:
     return number
 
 
+def share(value: str) -> float:
+    """A number above 0 and at most 1 (a similarity threshold)."""
+    try:
+        number = float(value)
+    except ValueError:
+        number = -1.0
+    if not 0 < number <= 1:
+        raise argparse.ArgumentTypeError(f"a number above 0 and at most 1 is needed, not {value!r}")
+    return number
+
+
 def contact(value: str) -> str:
     """The contact goes into a header line: no line breaks or other control characters."""
     if not value.strip() or any(ord(c) < 32 or ord(c) == 127 for c in value):

@@ -26,10 +26,16 @@ CREATE TABLE IF NOT EXISTS url_keys (key TEXT PRIMARY KEY, id TEXT NOT NULL) WIT
 CREATE TABLE IF NOT EXISTS runs (
     site TEXT, started TEXT, finished TEXT, status INTEGER, written INTEGER, mean_words REAL
 );
+CREATE TABLE IF NOT EXISTS near_signatures (id TEXT PRIMARY KEY, first TEXT, signature BLOB) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS near_keys (key INTEGER, id TEXT, PRIMARY KEY (key, id)) WITHOUT ROWID;
 """
+# near_signatures: the MinHash signature (crawler.corpus.similarity) of each written record that
+# went through near-duplicate detection, and the first record of its group; near_keys: its LSH
+# band keys and exact-text key, to find the candidates a new record is compared with. Created
+# with IF NOT EXISTS, so a state file from before them gains them on its next open.
 
 
-TABLES = {"articles", "url_keys", "runs"}
+TABLES = {"articles", "url_keys", "runs", "near_signatures", "near_keys"}
 
 
 class ForeignState(Exception):
@@ -53,6 +59,15 @@ def default_state_path() -> Path:
     """$XDG_DATA_HOME/warta/state.sqlite (~/.local/share/warta/state.sqlite)."""
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(base) / "warta" / "state.sqlite"
+
+
+def _near_keys(text: str, signature: Any) -> list[int]:
+    """A record's LSH band keys (in the layout of the default threshold: the stored format) and
+    its exact-text key."""
+    from crawler.corpus import similarity
+
+    bands = similarity.band_keys(signature, similarity.DEFAULT_THRESHOLD)[0]
+    return [*map(int, bands), similarity.exact_key(text)]
 
 
 def url_key(url: str) -> str:
@@ -122,8 +137,42 @@ class SeenStore:
                 )
                 for key in {url_key(u) for u in {record.get("url"), record.get("canonical_url")} if u}:
                     self.db.execute("INSERT OR IGNORE INTO url_keys VALUES (?, ?)", (key, rid))
+                if "duplicate_of" in record:  # checked for copies: later records are checked against it
+                    self._index_near(record)
                 count += 1
         return count
+
+    def _index_near(self, record: dict[str, Any]) -> None:
+        from crawler.corpus import similarity
+
+        signature = similarity.signatures([record["text"]])
+        first = record["duplicate_of"] or record["id"]
+        self.db.execute(
+            "INSERT OR REPLACE INTO near_signatures VALUES (?, ?, ?)",
+            (record["id"], first, signature[0].tobytes()),
+        )
+        for key in _near_keys(record["text"], signature):
+            self.db.execute("INSERT OR IGNORE INTO near_keys VALUES (?, ?)", (key, record["id"]))
+
+    def near_copy(self, record: dict[str, Any], threshold: float) -> str | None:
+        """The first record of the group whose written record ``record`` copies best (the same
+        text, or an estimated Jaccard similarity at or above ``threshold``); None: no copy."""
+        import numpy as np
+
+        from crawler.corpus import similarity
+
+        signature = similarity.signatures([record["text"]])
+        keys = _near_keys(record["text"], signature)
+        query = (
+            "SELECT DISTINCT s.id, s.first, s.signature FROM near_keys k JOIN near_signatures s"
+            f" ON s.id = k.id WHERE k.key IN ({','.join('?' * len(keys))})"
+        )
+        best, found = threshold, None
+        for rid, first, stored in self.db.execute(query, keys):
+            score = similarity.similarity(signature[0], np.frombuffer(stored, dtype=np.uint32))
+            if rid != record["id"] and score >= best:
+                best, found = score, first
+        return found
 
     def record_run(self, site: str, summary: dict[str, Any], status: int) -> None:
         row = (

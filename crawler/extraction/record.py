@@ -34,7 +34,7 @@ class DateMention(TypedDict):
     date: str
 
 
-class Record(TypedDict):
+class _Article(TypedDict):
     """One article, keys in the documented order (RECORD.md; a test holds it equal to the schema)."""
 
     schema_version: int
@@ -66,6 +66,13 @@ class Record(TypedDict):
     extractor: str
 
 
+class Record(_Article, total=False):
+    """The article, and the keys corpus tools add (RECORD.md: "Keys added by corpus tools"):
+    absent from a record that did not go through them, so a missing key reads "not checked"."""
+
+    duplicate_of: str | None  # the id of the earliest record of its near-duplicate group
+
+
 # A record on its way through the steps: every key present, values not yet checked.
 Draft = dict[str, Any]
 # A draft's one key that is not the record's: the zone ("+08:00") of the times its raw dates
@@ -73,9 +80,11 @@ Draft = dict[str, Any]
 DATE_ZONE = "date_zone"
 
 _TYPES = typing.get_type_hints(Record)
-KEY_ORDER = tuple(_TYPES)
-LIST_KEYS = tuple(k for k, kind in _TYPES.items() if typing.get_origin(kind) is list)
-SCALAR_KEYS = tuple(k for k, kind in _TYPES.items() if kind is str or kind == str | None)
+KEY_ORDER = tuple(k for k in _TYPES if k in Record.__required_keys__)
+# Keys a record carries only after a corpus tool looked at it; written after KEY_ORDER's.
+ADDED_KEYS = tuple(k for k in _TYPES if k in Record.__optional_keys__)
+LIST_KEYS = tuple(k for k in KEY_ORDER if typing.get_origin(_TYPES[k]) is list)
+SCALAR_KEYS = tuple(k for k in KEY_ORDER if _TYPES[k] is str or _TYPES[k] == str | None)
 
 
 def empty_record() -> Draft:
@@ -92,6 +101,7 @@ def empty_record() -> Draft:
 def tidy(record: Draft) -> Draft:
     """Key order as documented; empty strings become null, so 'unknown' has one spelling."""
     out = {key: record.get(key) for key in KEY_ORDER}
+    out.update({key: record[key] for key in ADDED_KEYS if key in record})
     for key in SCALAR_KEYS:
         value = out[key]
         if isinstance(value, str) and not value.strip():
