@@ -10,18 +10,22 @@ selector missed is read like any page, since the site's other selectors have lik
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
 from lxml import html
 from parsel import Selector
 
 from crawler.extraction.document import clean_space, node_text
+from crawler.extraction.furniture import NON_CONTENT_XPATH
 from crawler.extraction.generic import breadcrumb, generic_authors, generic_editors, generic_tags
 from crawler.extraction.media import Image, unique_by_url
 from crawler.extraction.metadata import Metadata
-from crawler.extraction.names import clean_names, is_publisher, site_names, strip_title
+from crawler.extraction.names import clean_names, is_publisher, is_site_name, site_names, strip_title
 from crawler.extraction.urls import same_site
 from crawler.site import Queries, Rules, Site, drop_params, first_match
+
+FUZZY_TITLE_RATIO = 0.9  # squashed headings this alike are one headline with a typo fixed
 
 
 def site_texts(scope: Selector, queries: Queries) -> list[str]:
@@ -37,23 +41,64 @@ def site_texts(scope: Selector, queries: Queries) -> list[str]:
 
 
 def resolve_title(doc: Selector, url: str, meta: Metadata, rules: Rules | None) -> str | None:
-    """The headline as the site shows it, without the site's name."""
+    """The headline as the site shows it, without the site's name. The site's own name is never
+    the headline, wherever it sits: a logo <h1>, an og:title or <title> that is only the name."""
+    names = title_site_names(doc, url, meta)
     if rules:
-        found = site_texts(doc, rules.title)
+        found = [t for t in site_texts(doc, rules.title) if not is_site_name(t, names)]
         if found:
             return found[0]
-    names = site_names(url, meta)
-    candidates = [strip_title(t, names) for t in meta.titles]
-    headings = [node_text(s.root) for s in doc.xpath("//h1")[:5]]
-    squashed = {_squash(c) for c in candidates}
-    # The page before the declared titles when an <h1> repeats one of them: it is the headline
-    # as shown, where declared titles carry the site's name or other wording.
+    declared = [t for t in (strip_title(t, names) for t in meta.titles) if t and not is_site_name(t, names)]
+    headings = _headings(doc, names)
+    # The page before the declared titles when a heading repeats one of them: it is the headline
+    # as shown, where declared titles carry the site's name, other wording, or were cut short.
     for heading in headings:
         if len(heading.split()) < 3:  # "Regional": a section label in an <h1>, not the headline
             continue
-        if _squash(heading) in squashed or any(heading in t for t in meta.titles):
+        if any(_same_title(heading, t) for t in declared) or any(heading in t for t in meta.titles):
             return heading
-    return candidates[0] if candidates else next((h for h in headings if h), None)
+    if declared:
+        return _likeliest(declared, url)
+    return next((h for h in headings if h), None)
+
+
+def title_site_names(doc: Selector, url: str, meta: Metadata) -> list[str]:
+    """Every name the site goes by on this page: declared, its domain, and its logo's text."""
+    logos = doc.xpath(
+        "//*[self::h1 or self::p or self::div or self::span or self::a][contains(@class, 'site-title')"
+        " or contains(@class, 'site-name') or contains(@class, 'logo') or contains(@class, 'brand')]"
+        " | //a[@rel='home']"
+    )[:10]
+    texts = [node_text(n.root) for n in logos]
+    texts += doc.xpath("//*[contains(@class, 'logo')]//img/@alt").getall()[:5]
+    brands = [t for t in (clean_space(t) for t in texts) if t and len(t.split()) <= 5]
+    return list(dict.fromkeys(site_names(url, meta) + meta.brands + brands))
+
+
+def _headings(doc: Selector, names: list[str]) -> list[str]:
+    """The page's <h1>s, then the <h2>s of its content (an entry title on themes whose <h1> is
+    the logo), outside navigation, and never the site's name."""
+    found = doc.xpath("//h1")[:5] + doc.xpath("//h2")[:15]
+    texts = [node_text(h.root) for h in found if not h.root.xpath(NON_CONTENT_XPATH)]
+    return [t for t in dict.fromkeys(texts) if t and not is_site_name(t, names)]
+
+
+def _same_title(heading: str, declared: str) -> bool:
+    """The same headline, give or take punctuation, a few letters, or a declared title cut short
+    (a broken attribute, a length limit: "Saksi Kecewa Kunjungan Ahok...")."""
+    a, b = _squash(heading), _squash(declared.rstrip(".… "))
+    if not a or not b:
+        return False
+    if a == b or SequenceMatcher(None, a, b).ratio() >= FUZZY_TITLE_RATIO:
+        return True
+    return len(declared.split()) >= 4 and a.startswith(b)
+
+
+def _likeliest(declared: list[str], url: str) -> str:
+    """Of the declared titles, the one sharing most words with the URL's slug; the most trusted
+    one on a tie. An og:title that is the home page's title on every page shares none."""
+    slug = set(re.findall(r"[a-z0-9]{3,}", urlsplit(url).path.lower()))
+    return max(declared, key=lambda t: len(slug & set(re.findall(r"[a-z0-9]{3,}", t.lower()))))
 
 
 def _squash(text: str) -> str:
