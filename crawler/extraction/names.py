@@ -116,3 +116,32 @@ def site_names(url: str, meta: Metadata) -> list[str]:
     domain = registered_domain(url)
     label = domain.split(".")[0]
     return [n for n in (meta.site_name, domain, label) if n]
+
+
+# Agencies whose bare name may end a body: a credit, not the writer's sign-off.
+NEWS_AGENCIES = frozenset(
+    ["ANTARA", "REUTERS", "AFP", "AP", "BBC", "ABC", "XINHUA", "BERNAMA", "KYODO", "YONHAP", "TASS", "DPA"]
+    + ["ANADOLU", "SPUTNIK", "CNN"]
+)
+SIGN_OFF_MAX_WORDS = 4
+_SIGN_OFF_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
+
+
+def sign_off(line: str, body: list[str]) -> str | None:
+    """The writer's name alone on a line at the end of the body ("DINI TEJA", "Rina Wulandari"),
+    as printed; None for anything else. Its words are all capitals, or (two or more) each
+    capitalised, without digits or a closing full stop, and one of them at least is a word the
+    body never writes in small letters: "Harga Cabai Naik" is a headline of common words, a
+    name is capitalised wherever it is written."""
+    line = clean_space(line)
+    words = line.split()
+    if not _SIGN_OFF_RE.fullmatch(line) or re.search(r"\d|_", line) or line.upper() in NEWS_AGENCIES:
+        return None
+    if line.endswith(".") and len(words[-1]) > 2:  # "Agus S." keeps its initial; a sentence ends
+        return None
+    capitals = line.isupper()
+    title_case = len(words) >= 2 and all(w[0].isupper() and not w[1:].isupper() for w in words)
+    if not (capitals or title_case) or len(words) > SIGN_OFF_MAX_WORDS:
+        return None
+    small = {w for para in body for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", para)}
+    return line if any(w.lower().strip(".") not in small for w in words) else None
