@@ -18,7 +18,13 @@ from parsel import Selector
 
 from crawler.extraction.document import clean_space, node_text
 from crawler.extraction.furniture import NON_CONTENT_XPATH
-from crawler.extraction.generic import breadcrumb, generic_authors, generic_editors, generic_tags
+from crawler.extraction.generic import (
+    breadcrumb,
+    byline_names,
+    generic_authors,
+    generic_editors,
+    generic_tags,
+)
 from crawler.extraction.media import Image, unique_by_url
 from crawler.extraction.metadata import Metadata
 from crawler.extraction.names import clean_names, is_publisher, is_site_name, site_names, strip_title
@@ -28,15 +34,18 @@ from crawler.site import Queries, Rules, Site, drop_params, first_match
 FUZZY_TITLE_RATIO = 0.9  # squashed headings this alike are one headline with a typo fixed
 
 
-def site_texts(scope: Selector, queries: Queries) -> list[str]:
+def site_texts(scope: Selector, queries: Queries, bylines: bool = False) -> list[str]:
     """What the first matching selector finds, each text once: an element's visible text, or
-    the string an attribute or ``text()`` selector gives."""
+    the string an attribute or ``text()`` selector gives. With ``bylines``, an element's names
+    are read apart (:func:`byline_names`)."""
     values: list[str] = []
     for found in first_match(scope, queries):
         root = found.root
-        text = node_text(root) if isinstance(root, html.HtmlElement) else clean_space(str(found.get()))
-        if text and text not in values:
-            values.append(text)
+        if isinstance(root, html.HtmlElement):
+            texts = byline_names(root) if bylines else [node_text(root)]
+        else:
+            texts = [clean_space(str(found.get()))]
+        values += [t for t in texts if t and t not in values]
     return values
 
 
@@ -127,9 +136,14 @@ def resolve_authors(doc: Selector, url: str, meta: Metadata, rules: Rules | None
     if rules and rules.authors:
         # A site that says where its byline is gets no guessing from meta tags that often name
         # the publisher; its JSON-LD author names count as declared, with no publisher filter.
-        found = clean_names(site_texts(doc, rules.authors)) or clean_names(meta.ld_authors)
-        if found:
-            return found
+        found = clean_names(site_texts(doc, rules.authors, bylines=True))
+        declared = clean_names(meta.ld_authors)
+        # A byline that shows the first of the declared writers only ("By Nama Satu" where the
+        # JSON-LD names two): the declared list is the whole credit.
+        if found and set(found) < set(declared):
+            return declared
+        if found or declared:
+            return found or declared
     # No site rules, or the site's byline moved: look where bylines usually are.
     names = site_names(url, meta)
     declared = [a for a in clean_names(meta.authors) if not is_publisher(a, names)]

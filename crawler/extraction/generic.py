@@ -31,6 +31,7 @@ from crawler.extraction.furniture import (
 )
 from crawler.extraction.indonesian import (
     BYLINE_LABEL_RE,
+    CONTRIBUTOR_LINE_RE,
     CREDIT_TAG_RE,
     LABELLED_BYLINE_RE,
     LIST_LABEL_RE,
@@ -337,9 +338,16 @@ def _labelled_byline(sel: Selector) -> list[str]:
             text = node_text(block)
             if len(text) > 80:
                 break
+            links = byline_names(block)  # "Oleh <a>Nama Satu</a><a>Nama Dua</a>"
+            if len(links) >= 2 and all(NAME_RE.fullmatch(n) for n in links):
+                return links
             found = LABELLED_BYLINE_RE.match(text)
-            if found and NAME_RE.fullmatch(found.group("names")):
-                return [found.group("names")]
+            names = found.group("names") if found else ""
+            # "Penulis : Kontributor Lhokseumawe, Nama": the writer after the role and town.
+            contributor = CONTRIBUTOR_LINE_RE.match(names)
+            names = contributor.group("names").strip() if contributor else names
+            if names and NAME_RE.fullmatch(names):
+                return [names]
     return []
 
 
@@ -363,12 +371,35 @@ def generic_authors(sel: Selector) -> list[str]:
 def _names_at(sel: Selector, queries: tuple[str, ...]) -> list[str]:
     """The short texts of the first query that finds any, outside navigation and footers."""
     for query in queries:
-        nodes = [n for n in sel.xpath(query) if not n.root.xpath(NON_CONTENT_XPATH)]
-        names = [node_text(n.root) for n in nodes[:3] if 0 < len(node_text(n.root)) <= 60]
+        nodes = [n for n in sel.xpath(query) if not n.root.xpath(NON_CONTENT_XPATH + " | " + _PICTURE_XPATH)]
+        names = [name for n in nodes[:3] for name in byline_names(n.root) if 0 < len(name) <= 60]
         names = [n for n in names if BYLINE_LABEL_RE.sub("", n + " ").strip()]  # not a bare "Penulis:"
         if names:
             return names
     return []
+
+
+# A photo's box: its credit ("KOMPAS.COM/NAMA" in a span classed "author") is no byline.
+_PICTURE_XPATH = (
+    "ancestor-or-self::*[self::figure or self::figcaption or contains(@class, 'photo')"
+    " or contains(@class, 'caption') or contains(@class, 'foto')]"
+)
+
+
+def byline_names(node: html.HtmlElement) -> list[str]:
+    """The names of one byline element, each apart: two links printed with nothing between
+    them ("<a>Nama Satu</a><a>Nama Dua</a>") are two writers, not "Nama SatuNama Dua"."""
+    text = node_text(node)
+    links = [node_text(a) for a in node.xpath(".//a") if node_text(a)]
+    if len(links) < 2:
+        return [text] if text else []
+    rest = text
+    for link in links:
+        rest = rest.replace(link, " ", 1)
+    # Only labels and separators between the links: "Oleh", ",", "dan", "&".
+    if re.fullmatch(r"[\s,&/|·-]*", BYLINE_LABEL_RE.sub("", re.sub(r"(?i)\b(?:dan|and)\b", " ", rest) + " ")):
+        return links
+    return [text]
 
 
 def generic_editors(sel: Selector) -> list[str]:
