@@ -56,7 +56,7 @@ class Page:
 
 PAGES = [
     Page("oleh-in-capitals", ["RINA WULANDARI"], ["OLEH RINA WULANDARI"], []),
-    Page("oleh-two-in-capitals", ["BAYU SAPUTRA", "RINA WULANDARI"], ["Oleh BAYU SAPUTRA dan RINA WULANDARI"], []),
+    Page("oleh-two", ["BAYU SAPUTRA", "RINA WULANDARI"], ["Oleh BAYU SAPUTRA dan RINA WULANDARI"], []),
     Page("sign-off-capitals", ["BAYU SAPUTRA"], [], ["BAYU SAPUTRA"]),
     Page("sign-off-one-word", ["MASRUDIN"], [], ["MASRUDIN"]),
     Page("sign-off-title-case", ["Rina Wulandari"], [], ["Rina Wulandari"]),
