@@ -78,6 +78,28 @@ PAGES = [
         header='<a class="article-header__author-link" href="/profil/1">Nama Satu Putra</a>',
         ld_authors=("Nama Satu Putra", "Dewi Lestari"),
     ),
+    # The JSON-LD "author" is the account that edited the page; the page labels it as editor.
+    Page(
+        "declared-author-is-editor-colon-label", ["Rina Wulandari"], [], [],
+        header='<div class="author-box">Rina Wulandari</div>'
+        '<div class="info">Editor : <a class="author" href="/author/9/sri">Sri Hartati</a></div>',
+        ld_authors=("Sri Hartati",),
+    ),
+    Page(
+        "declared-author-is-editor-role-card", ["Rina Wulandari"], [], [],
+        header='<div class="credit"><div class="author-name">Sri Hartati</div><div>Editor</div>'
+        '<div class="author-name">Rina Wulandari</div><div>Penulis</div></div>',
+        ld_authors=("Sri Hartati",),
+    ),
+    Page(
+        "declared-author-is-editor-outlet-byline", ["Kabar Sawah"], [], [],
+        header='<div class="author">Kabar Sawah</div><p class="ed">Editor : Sri Hartati</p>',
+        ld_authors=("Sri Hartati",),
+    ),
+    Page(
+        "writer-is-also-editor", ["Rina Wulandari"], [], [],
+        header='<p class="ed">Editor : Rina Wulandari</p>', ld_authors=("Rina Wulandari",),
+    ),
 ]  # fmt: skip
 
 

@@ -24,6 +24,7 @@ from crawler.extraction.generic import (
     generic_authors,
     generic_editors,
     generic_tags,
+    labelled_editors,
 )
 from crawler.extraction.media import Image, unique_by_url
 from crawler.extraction.metadata import Metadata
@@ -132,22 +133,39 @@ def resolve_canonical(url: str, meta: Metadata, site: Site | None) -> str:
 
 
 def resolve_authors(doc: Selector, url: str, meta: Metadata, rules: Rules | None) -> list[str]:
-    """The people credited with writing; the publisher ("Kompas Cyber Media") is not one."""
+    """The people credited with writing; the publisher ("Kompas Cyber Media") is not one, nor
+    the account that edited the page when the page declares it as the author."""
     if rules and rules.authors:
-        # A site that says where its byline is gets no guessing from meta tags that often name
-        # the publisher; its JSON-LD author names count as declared, with no publisher filter.
-        found = clean_names(site_texts(doc, rules.authors, bylines=True))
-        declared = clean_names(meta.ld_authors)
-        # A byline that shows the first of the declared writers only ("By Nama Satu" where the
-        # JSON-LD names two): the declared list is the whole credit.
-        if found and set(found) < set(declared):
-            return declared
-        if found or declared:
-            return found or declared
+        found = _site_authors(doc, meta, rules)
+        if found:
+            return found
     # No site rules, or the site's byline moved: look where bylines usually are.
     names = site_names(url, meta)
     declared = [a for a in clean_names(meta.authors) if not is_publisher(a, names)]
-    return declared or [a for a in clean_names(generic_authors(doc)) if not is_publisher(a, names)]
+    editors = tuple(labelled_editors(doc)) if declared else ()
+    if declared and not set(declared) <= set(editors):
+        return declared
+    # None declared, or the declared "author" is the page's editor: the writer the page shows,
+    # when it shows another one; a byline naming only the outlet beats crediting the editor.
+    shown = [a for a in clean_names(generic_authors(doc, editors)) if a not in editors]
+    people = [a for a in shown if not is_publisher(a, names)]
+    if declared and not people:
+        return [a for a in shown if not a.lower().startswith(("http", "www."))] or declared
+    return people
+
+
+def _site_authors(doc: Selector, meta: Metadata, rules: Rules) -> list[str]:
+    """A site that says where its byline is gets no guessing from meta tags that often name
+    the publisher; its JSON-LD author names count as declared, with no publisher filter."""
+    found = clean_names(site_texts(doc, rules.authors, bylines=True))
+    declared = clean_names(meta.ld_authors)
+    # A byline that shows the first of the declared writers only ("By Nama Satu" where the
+    # JSON-LD names two): the declared list is the whole credit.
+    if found and set(found) < set(declared):
+        return declared
+    if found or not declared or set(declared) <= set(labelled_editors(doc)):
+        return found  # nothing, when the declared author is the page's editor: read the page
+    return declared
 
 
 def resolve_editors(doc: Selector, meta: Metadata, rules: Rules | None, authors: list[str]) -> list[str]:
