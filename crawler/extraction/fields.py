@@ -59,17 +59,29 @@ def resolve_title(doc: Selector, url: str, meta: Metadata, rules: Rules | None) 
         if found:
             return found[0]
     declared = [t for t in (strip_title(t, names) for t in meta.titles) if t and not is_site_name(t, names)]
-    headings = _headings(doc, names)
+    h1s = _headings(doc, "(//h1)[position() <= 5]", names)
+    h2s = _headings(doc, "(//h2)[position() <= 15]", names)
     # The page before the declared titles when a heading repeats one of them: it is the headline
     # as shown, where declared titles carry the site's name, other wording, or were cut short.
-    for heading in headings:
+    # An <h2> counts on themes whose <h1> is the logo, when it is the declared headline itself.
+    for heading in h1s + h2s:
         if len(heading.split()) < 3:  # "Regional": a section label in an <h1>, not the headline
             continue
-        if any(_same_title(heading, t) for t in declared) or any(heading in t for t in meta.titles):
+        if any(_same_title(heading, t) for t in declared) or (
+            heading in h1s and any(heading in t for t in meta.titles)
+        ):
             return heading
     if declared:
         return _likeliest(declared, url)
-    return next((h for h in headings if h), None)
+    entry = _headings(doc, _ENTRY_H2, names)  # nothing declared but the site's name
+    return next(iter(h1s + entry), None)
+
+
+# An <h2> that titles the article's own box: inside <article> or <main>, or classed as a title.
+_ENTRY_H2 = (
+    "(//h2[ancestor::article or ancestor::main or contains(@class, 'entry-title')"
+    " or contains(@class, 'post-title') or contains(@class, 'article-title')])[position() <= 3]"
+)
 
 
 def title_site_names(doc: Selector, url: str, meta: Metadata) -> list[str]:
@@ -85,11 +97,9 @@ def title_site_names(doc: Selector, url: str, meta: Metadata) -> list[str]:
     return list(dict.fromkeys(site_names(url, meta) + meta.brands + brands))
 
 
-def _headings(doc: Selector, names: list[str]) -> list[str]:
-    """The page's <h1>s, then the <h2>s of its content (an entry title on themes whose <h1> is
-    the logo), outside navigation, and never the site's name."""
-    found = doc.xpath("//h1")[:5] + doc.xpath("//h2")[:15]
-    texts = [node_text(h.root) for h in found if not h.root.xpath(NON_CONTENT_XPATH)]
+def _headings(doc: Selector, query: str, names: list[str]) -> list[str]:
+    """The texts of the headings a query finds, outside navigation, never the site's name."""
+    texts = [node_text(h.root) for h in doc.xpath(query) if not h.root.xpath(NON_CONTENT_XPATH)]
     return [t for t in dict.fromkeys(texts) if t and not is_site_name(t, names)]
 
 
