@@ -127,6 +127,9 @@ def test_authors_as_printed(page: Page, path: str) -> None:
         "Tahun 2025 Panen Raya",  # digits
         "Menurut Bambang Widodo Harga Gabah Naik",  # too many words
         "Panen",  # one word in title case
+        "BERSAMBUNG",  # the article goes on in the next part
+        "Semoga Bermanfaat",  # a closing wish
+        "BERITA TERKAIT",  # a box's label
     ],
 )
 def test_not_a_sign_off(line: str) -> None:

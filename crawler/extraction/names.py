@@ -123,6 +123,13 @@ NEWS_AGENCIES = frozenset(
     ["ANTARA", "REUTERS", "AFP", "AP", "BBC", "ABC", "XINHUA", "BERNAMA", "KYODO", "YONHAP", "TASS", "DPA"]
     + ["ANADOLU", "SPUTNIK", "CNN"]
 )
+# Words of the lines that end a body without naming anyone: "BERSAMBUNG", "Semoga Bermanfaat",
+# "BERITA TERKAIT", "Tonton Video". A name holds none of them.
+NOT_NAME_WORDS = frozenset(
+    ["bersambung", "tamat", "selesai", "semoga", "bermanfaat", "selamat", "terima", "kasih", "baca", "juga"]
+    + ["simak", "lihat", "tonton", "ikuti", "video", "foto", "galeri", "infografis", "berita", "terkait"]
+    + ["terkini", "terpopuler", "lainnya", "selengkapnya", "advertisement", "iklan", "sponsored", "update"]
+)
 SIGN_OFF_MAX_WORDS = 4
 _SIGN_OFF_RE = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}")
 
@@ -142,6 +149,8 @@ def sign_off(line: str, body: list[str]) -> str | None:
     capitals = line.isupper()
     title_case = len(words) >= 2 and all(w[0].isupper() and not w[1:].isupper() for w in words)
     if not (capitals or title_case) or len(words) > SIGN_OFF_MAX_WORDS:
+        return None
+    if any(w.lower().strip(".") in NOT_NAME_WORDS for w in words):
         return None
     small = {w for para in body for w in re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", para)}
     return line if any(w.lower().strip(".") not in small for w in words) else None
