@@ -10,50 +10,115 @@ selector missed is read like any page, since the site's other selectors have lik
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from urllib.parse import urlsplit
 
 from lxml import html
 from parsel import Selector
 
 from crawler.extraction.document import clean_space, node_text
-from crawler.extraction.generic import breadcrumb, generic_authors, generic_editors, generic_tags
+from crawler.extraction.furniture import NON_CONTENT_XPATH
+from crawler.extraction.generic import (
+    breadcrumb,
+    byline_names,
+    generic_authors,
+    generic_editors,
+    generic_tags,
+    labelled_editors,
+)
 from crawler.extraction.media import Image, unique_by_url
 from crawler.extraction.metadata import Metadata
-from crawler.extraction.names import clean_names, is_publisher, site_names, strip_title
+from crawler.extraction.names import clean_names, is_publisher, is_site_name, site_names, strip_title
 from crawler.extraction.urls import same_site
 from crawler.site import Queries, Rules, Site, drop_params, first_match
 
+FUZZY_TITLE_RATIO = 0.9  # squashed headings this alike are one headline with a typo fixed
 
-def site_texts(scope: Selector, queries: Queries) -> list[str]:
+
+def site_texts(scope: Selector, queries: Queries, bylines: bool = False) -> list[str]:
     """What the first matching selector finds, each text once: an element's visible text, or
-    the string an attribute or ``text()`` selector gives."""
+    the string an attribute or ``text()`` selector gives. With ``bylines``, an element's names
+    are read apart (:func:`byline_names`)."""
     values: list[str] = []
     for found in first_match(scope, queries):
         root = found.root
-        text = node_text(root) if isinstance(root, html.HtmlElement) else clean_space(str(found.get()))
-        if text and text not in values:
-            values.append(text)
+        if isinstance(root, html.HtmlElement):
+            texts = byline_names(root) if bylines else [node_text(root)]
+        else:
+            texts = [clean_space(str(found.get()))]
+        values += [t for t in texts if t and t not in values]
     return values
 
 
 def resolve_title(doc: Selector, url: str, meta: Metadata, rules: Rules | None) -> str | None:
-    """The headline as the site shows it, without the site's name."""
+    """The headline as the site shows it, without the site's name. The site's own name is never
+    the headline, wherever it sits: a logo <h1>, an og:title or <title> that is only the name."""
+    names = title_site_names(doc, url, meta)
     if rules:
-        found = site_texts(doc, rules.title)
+        found = [t for t in site_texts(doc, rules.title) if not is_site_name(t, names)]
         if found:
             return found[0]
-    names = site_names(url, meta)
-    candidates = [strip_title(t, names) for t in meta.titles]
-    headings = [node_text(s.root) for s in doc.xpath("//h1")[:5]]
-    squashed = {_squash(c) for c in candidates}
-    # The page before the declared titles when an <h1> repeats one of them: it is the headline
-    # as shown, where declared titles carry the site's name or other wording.
-    for heading in headings:
+    declared = [t for t in (strip_title(t, names) for t in meta.titles) if t and not is_site_name(t, names)]
+    h1s = _headings(doc, "(//h1)[position() <= 5]", names)
+    h2s = _headings(doc, "(//h2)[position() <= 15]", names)
+    # The page before the declared titles when a heading repeats one of them: it is the headline
+    # as shown, where declared titles carry the site's name, other wording, or were cut short.
+    # An <h2> counts on themes whose <h1> is the logo, when it is the declared headline itself.
+    for heading in h1s + h2s:
         if len(heading.split()) < 3:  # "Regional": a section label in an <h1>, not the headline
             continue
-        if _squash(heading) in squashed or any(heading in t for t in meta.titles):
+        if any(_same_title(heading, t) for t in declared) or (
+            heading in h1s and any(heading in t for t in meta.titles)
+        ):
             return heading
-    return candidates[0] if candidates else next((h for h in headings if h), None)
+    if declared:
+        return _likeliest(declared, url)
+    entry = _headings(doc, _ENTRY_H2, names)  # nothing declared but the site's name
+    return next(iter(h1s + entry), None)
+
+
+# An <h2> that titles the article's own box: inside <article> or <main>, or classed as a title.
+_ENTRY_H2 = (
+    "(//h2[ancestor::article or ancestor::main or contains(@class, 'entry-title')"
+    " or contains(@class, 'post-title') or contains(@class, 'article-title')])[position() <= 3]"
+)
+
+
+def title_site_names(doc: Selector, url: str, meta: Metadata) -> list[str]:
+    """Every name the site goes by on this page: declared, its domain, and its logo's text."""
+    logos = doc.xpath(
+        "//*[self::h1 or self::p or self::div or self::span or self::a][contains(@class, 'site-title')"
+        " or contains(@class, 'site-name') or contains(@class, 'logo') or contains(@class, 'brand')]"
+        " | //a[@rel='home']"
+    )[:10]
+    texts = [node_text(n.root) for n in logos]
+    texts += doc.xpath("//*[contains(@class, 'logo')]//img/@alt").getall()[:5]
+    brands = [t for t in (clean_space(t) for t in texts) if t and len(t.split()) <= 5]
+    return list(dict.fromkeys(site_names(url, meta) + meta.brands + brands))
+
+
+def _headings(doc: Selector, query: str, names: list[str]) -> list[str]:
+    """The texts of the headings a query finds, outside navigation, never the site's name."""
+    texts = [node_text(h.root) for h in doc.xpath(query) if not h.root.xpath(NON_CONTENT_XPATH)]
+    return [t for t in dict.fromkeys(texts) if t and not is_site_name(t, names)]
+
+
+def _same_title(heading: str, declared: str) -> bool:
+    """The same headline, give or take punctuation, a few letters, or a declared title cut short
+    (a broken attribute, a length limit: "Saksi Kecewa Kunjungan Ahok...")."""
+    a, b = _squash(heading), _squash(declared.rstrip(".… "))
+    if not a or not b:
+        return False
+    if a == b or SequenceMatcher(None, a, b).ratio() >= FUZZY_TITLE_RATIO:
+        return True
+    return len(declared.split()) >= 4 and a.startswith(b)
+
+
+def _likeliest(declared: list[str], url: str) -> str:
+    """Of the declared titles, the one sharing most words with the URL's slug; the most trusted
+    one on a tie. An og:title that is the home page's title on every page shares none."""
+    slug = set(re.findall(r"[a-z0-9]{3,}", urlsplit(url).path.lower()))
+    return max(declared, key=lambda t: len(slug & set(re.findall(r"[a-z0-9]{3,}", t.lower()))))
 
 
 def _squash(text: str) -> str:
@@ -78,17 +143,39 @@ def resolve_canonical(url: str, meta: Metadata, site: Site | None) -> str:
 
 
 def resolve_authors(doc: Selector, url: str, meta: Metadata, rules: Rules | None) -> list[str]:
-    """The people credited with writing; the publisher ("Kompas Cyber Media") is not one."""
+    """The people credited with writing; the publisher ("Kompas Cyber Media") is not one, nor
+    the account that edited the page when the page declares it as the author."""
     if rules and rules.authors:
-        # A site that says where its byline is gets no guessing from meta tags that often name
-        # the publisher; its JSON-LD author names count as declared, with no publisher filter.
-        found = clean_names(site_texts(doc, rules.authors)) or clean_names(meta.ld_authors)
+        found = _site_authors(doc, meta, rules)
         if found:
             return found
     # No site rules, or the site's byline moved: look where bylines usually are.
     names = site_names(url, meta)
     declared = [a for a in clean_names(meta.authors) if not is_publisher(a, names)]
-    return declared or [a for a in clean_names(generic_authors(doc)) if not is_publisher(a, names)]
+    editors = tuple(labelled_editors(doc)) if declared else ()
+    if declared and not set(declared) <= set(editors):
+        return declared
+    # None declared, or the declared "author" is the page's editor: the writer the page shows,
+    # when it shows another one; a byline naming only the outlet beats crediting the editor.
+    shown = [a for a in clean_names(generic_authors(doc, editors)) if a not in editors]
+    people = [a for a in shown if not is_publisher(a, names)]
+    if declared and not people:
+        return [a for a in shown if not a.lower().startswith(("http", "www."))] or declared
+    return people
+
+
+def _site_authors(doc: Selector, meta: Metadata, rules: Rules) -> list[str]:
+    """A site that says where its byline is gets no guessing from meta tags that often name
+    the publisher; its JSON-LD author names count as declared, with no publisher filter."""
+    found = clean_names(site_texts(doc, rules.authors, bylines=True))
+    declared = clean_names(meta.ld_authors)
+    # A byline that shows the first of the declared writers only ("By Nama Satu" where the
+    # JSON-LD names two): the declared list is the whole credit.
+    if found and set(found) < set(declared):
+        return declared
+    if found or not declared or set(declared) <= set(labelled_editors(doc)):
+        return found  # nothing, when the declared author is the page's editor: read the page
+    return declared
 
 
 def resolve_editors(doc: Selector, meta: Metadata, rules: Rules | None, authors: list[str]) -> list[str]:

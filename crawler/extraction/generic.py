@@ -31,6 +31,7 @@ from crawler.extraction.furniture import (
 )
 from crawler.extraction.indonesian import (
     BYLINE_LABEL_RE,
+    CONTRIBUTOR_LINE_RE,
     CREDIT_TAG_RE,
     LABELLED_BYLINE_RE,
     LIST_LABEL_RE,
@@ -337,9 +338,16 @@ def _labelled_byline(sel: Selector) -> list[str]:
             text = node_text(block)
             if len(text) > 80:
                 break
+            links = byline_names(block)  # "Oleh <a>Nama Satu</a><a>Nama Dua</a>"
+            if len(links) >= 2 and all(NAME_RE.fullmatch(n) for n in links):
+                return links
             found = LABELLED_BYLINE_RE.match(text)
-            if found and NAME_RE.fullmatch(found.group("names")):
-                return [found.group("names")]
+            names = found.group("names") if found else ""
+            # "Penulis : Kontributor Lhokseumawe, Nama": the writer after the role and town.
+            contributor = CONTRIBUTOR_LINE_RE.match(names)
+            names = contributor.group("names").strip() if contributor else names
+            if names and NAME_RE.fullmatch(names):
+                return [names]
     return []
 
 
@@ -356,19 +364,78 @@ _GUESSED_AUTHORS = (
 )
 
 
-def generic_authors(sel: Selector) -> list[str]:
-    return _names_at(sel, _MARKED_AUTHORS) or _labelled_byline(sel) or _names_at(sel, _GUESSED_AUTHORS)
+def generic_authors(sel: Selector, editors: tuple[str, ...] = ()) -> list[str]:
+    """Where bylines usually are, surest first; ``editors`` are names the page labels as its
+    editors, which a byline guessed by link or class name never gives."""
+    return (
+        _names_at(sel, _MARKED_AUTHORS) or _labelled_byline(sel) or _names_at(sel, _GUESSED_AUTHORS, editors)
+    )
 
 
-def _names_at(sel: Selector, queries: tuple[str, ...]) -> list[str]:
+def _names_at(sel: Selector, queries: tuple[str, ...], editors: tuple[str, ...] = ()) -> list[str]:
     """The short texts of the first query that finds any, outside navigation and footers."""
     for query in queries:
-        nodes = [n for n in sel.xpath(query) if not n.root.xpath(NON_CONTENT_XPATH)]
-        names = [node_text(n.root) for n in nodes[:3] if 0 < len(node_text(n.root)) <= 60]
+        nodes = [n for n in sel.xpath(query) if not n.root.xpath(NON_CONTENT_XPATH + " | " + _PICTURE_XPATH)]
+        names = [name for n in nodes[:3] for name in byline_names(n.root) if 0 < len(name) <= 60]
         names = [n for n in names if BYLINE_LABEL_RE.sub("", n + " ").strip()]  # not a bare "Penulis:"
+        names = [n for n in names if not editors or clean_space(BYLINE_LABEL_RE.sub("", n)) not in editors]
         if names:
             return names
     return []
+
+
+# A photo's box: its credit ("KOMPAS.COM/NAMA" in a span classed "author") is no byline.
+_PICTURE_XPATH = (
+    "ancestor-or-self::*[self::figure or self::figcaption or contains(@class, 'photo')"
+    " or contains(@class, 'caption') or contains(@class, 'foto')]"
+)
+
+
+def byline_names(node: html.HtmlElement) -> list[str]:
+    """The names of one byline element, each apart: two links printed with nothing between
+    them ("<a>Nama Satu</a><a>Nama Dua</a>") are two writers, not "Nama SatuNama Dua"."""
+    text = node_text(node)
+    links = [node_text(a) for a in node.xpath(".//a") if node_text(a)]
+    if len(links) < 2:
+        return [text] if text else []
+    rest = text
+    for link in links:
+        rest = rest.replace(link, " ", 1)
+    # Only labels and separators between the links: "Oleh", ",", "dan", "&".
+    if re.fullmatch(r"[\s,&/|·-]*", BYLINE_LABEL_RE.sub("", re.sub(r"(?i)\b(?:dan|and)\b", " ", rest) + " ")):
+        return links
+    return [text]
+
+
+def labelled_editors(sel: Selector) -> list[str]:
+    """Names the page labels as its editors: "Editor : Nama", "Editor : <a>Nama</a>", or a
+    name followed by its role alone ("Nama" then "Editor" in a credit card)."""
+    names: list[str] = []
+    for label in sel.root.xpath(
+        "//body//text()[re:test(., '^\\s*(editor|redaktur|penyunting)\\b', 'i')]"
+        "[not(ancestor::script or ancestor::style)][position() <= 10]",
+        namespaces=_EXSLT,
+    ):
+        found = _EDITOR_LABEL_RE.match(str(label))
+        if found:
+            names.append(clean_space(found.group("name") or _beside(label, bool(found.group("colon")))))
+    return list(dict.fromkeys(n for n in names if NAME_RE.fullmatch(n)))
+
+
+_EDITOR_LABEL_RE = re.compile(
+    r"\s*(?:editor|redaktur|penyunting)\s*(?P<colon>:)?\s*(?P<name>[^:]{0,60}?)\s*$", re.IGNORECASE
+)
+
+
+def _beside(label: str, after: bool) -> str:
+    """The text printed after a label ("Editor :" then a link), or before a role ("Editor")."""
+    parent = label.getparent()  # type: ignore[attr-defined]
+    if after:
+        near = parent.xpath(".//text()[normalize-space()] | following::text()[normalize-space()]")
+        at = next((i for i, t in enumerate(near) if t == label), len(near))
+        return str(near[at + 1]).strip(" :,") if at + 1 < len(near) else ""
+    near = parent.xpath("preceding::text()[normalize-space()][not(ancestor::script)]")
+    return str(near[-1]).strip(" :,") if near else ""
 
 
 def generic_editors(sel: Selector) -> list[str]:

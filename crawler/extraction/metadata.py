@@ -35,6 +35,7 @@ PUBLISHED_META = (
 )  # fmt: skip
 MODIFIED_META = ("article:modified_time", "og:updated_time", "dateModified", "last-modified")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SITE_TYPES = frozenset(["WebSite", "Organization", "NewsMediaOrganization"])
 MAX_LD_CHARS = 1_000_000  # one JSON-LD block; a larger one is skipped
 MAX_LD_DEPTH = 20  # nesting kept of a JSON-LD block
 
@@ -44,6 +45,7 @@ class Metadata:
     titles: list[str] = field(default_factory=list)  # in order of trust
     description: str | None = None
     site_name: str | None = None
+    brands: list[str] = field(default_factory=list)  # every name the site declares for itself
     canonical: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)
     modified: list[str] = field(default_factory=list)
@@ -166,6 +168,16 @@ def _crumb(objects: list[dict[str, Any]]) -> str | None:
     return None
 
 
+def _brands(sel: Selector, objects: list[dict[str, Any]], article: dict[str, Any]) -> list[str]:
+    """The names the site declares for itself: og:site_name, application-name, the JSON-LD
+    publisher and WebSite names. A declared title equal to one of them is no headline."""
+    declared = ("og:site_name", "application-name", "apple-mobile-web-app-title")
+    names = [v for n in declared for v in _meta(sel, n)[:1]]
+    names += _names(article.get("publisher"))
+    names += [n for o in objects if _types(o) & _SITE_TYPES for n in _names(o)]
+    return list(dict.fromkeys(names))
+
+
 def read_metadata(sel: Selector) -> Metadata:
     """Everything the page declares about itself, most trusted source first."""
     meta = Metadata()
@@ -186,6 +198,7 @@ def read_metadata(sel: Selector) -> Metadata:
         clean_space(description) if isinstance(description, str) and description.strip() else None
     ) or _first(sel, "og:description", "description", "twitter:description")
     meta.site_name = _first(sel, "og:site_name", "application-name")
+    meta.brands = _brands(sel, objects, article)
 
     meta.canonical = [
         u for u in [

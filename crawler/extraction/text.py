@@ -30,6 +30,7 @@ from crawler.extraction.indonesian import (
     SOURCE_LINE_RE,
     STAFF_LINE_RE,
 )
+from crawler.extraction.names import sign_off
 
 # How far down the first paragraphs an outlet's dateline is looked for, and how long a line
 # above it may be to count as furniture.
@@ -88,18 +89,13 @@ def byline_of(paragraph: str) -> tuple[str, list[str]] | None:
         names = [_no_full_stop(clean_space(n)) for n in re.split(r",|&|\sdan\s", found.group("names"))]
         names = [n for n in names if n]
         if names and all(NAME_RE.fullmatch(n) for n in names):
-            return (found.groupdict().get("label") or "oleh").lower(), [_name_case(n) for n in names]
+            return (found.groupdict().get("label") or "oleh").lower(), names  # as printed: "OLEH DINI TEJA"
     return None
 
 
 def _no_full_stop(name: str) -> str:
     """ "Hendra Gunawan." ends a sentence; "Agus S." keeps its initial."""
     return name[:-1] if name.endswith(".") and len(name.split()[-1]) > 3 else name
-
-
-def _name_case(name: str) -> str:
-    """ "BUDI SANTOSO" (a byline set in capitals) as "Budi Santoso"; "Budi ABC" stays."""
-    return name.title() if name.isupper() and len(name) > 3 else name
 
 
 def take_bylines(paragraphs: list[str], result: CleanText) -> list[str]:
@@ -192,7 +188,10 @@ def cut_after_lone_tag(paragraphs: list[str]) -> list[str]:
         after_words = sum(len(p.split()) for p in after)
         if len(after) > AFTER_TAG_MAX_PARAGRAPHS or after_words > AFTER_TAG_MAX_SHARE * before_words:
             return paragraphs
-        staff = [p for p in after if STAFF_LINE_RE.match(p) or SOURCE_LINE_RE.match(p) or byline_of(p)]
+        staff = [
+            p for p in after
+            if STAFF_LINE_RE.match(p) or SOURCE_LINE_RE.match(p) or byline_of(p) or sign_off(p, paragraphs)
+        ]  # fmt: skip
         return paragraphs[: index + 1] + staff
     return paragraphs
 
@@ -207,6 +206,11 @@ def split_trailer(paragraphs: list[str]) -> CleanText:
         contributor = CONTRIBUTOR_LINE_RE.match(last)
         if contributor:
             result.authors[:0] = [clean_space(contributor.group("names"))]
+            paras.pop()
+            continue
+        name = sign_off(last, paras[:-1]) if not result.authors and len(paras) > 1 else None
+        if name:  # the reporter's name alone, last or after the desk tag: "DINI TEJA"
+            result.authors[:0] = [name]
             paras.pop()
             continue
         source = SOURCE_LINE_RE.match(last)
