@@ -12,7 +12,9 @@ import re
 BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:(?:yuk|ayo|mari|jangan\s+lupa)\W{0,2}\s*)?(?:baca|simak|lihat|cek|tonton|saksikan)\s+(?:juga|pula)\b.*",
     r"(?:baca|simak)\s+(?:selengkapnya|selanjutnya|berita\s+lainnya)\b.*",
-    r"(?:copyright|hak\s+cipta)\b.*|©.*",
+    # copyright lines: "Copyright © 2025 ...", "© 2025 ...", "Hak cipta dilindungi undang-undang"
+    r"(?:copyright|hak\s+cipta)\s*(?:©|\(c\)|\d{4}\b|dilindungi\b).*|©.*"
+    r"|(?:copyright|hak\s+cipta)\b.{0,60}\b(?:all\s+rights\s+reserved|dilindungi)\b.*",
     r"(?:lihat|simak|saksikan|tonton|cek)\s+(?:juga\s+)?video\b.*",
     r"-{3,}|_{3,}|\*{3,}",
     r"(?:(?:foto|video|berita|artikel)\s+){1,2}(?:pilihan|terkait|lainnya|terpopuler|populer|rekomendasi)\s*:?",
@@ -22,7 +24,8 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"scroll\s+ke\s+bawah\s+untuk\s+melanjutkan(?:\s+membaca)?",
     r"\[gambas:[^\]]*\]",
     r"\(ads\.[\w.]+\)",
-    r"artikel\s+ini\s+telah\s+(?:tayang|naik|terbit|dipublikasikan)\b.*",
+    # syndication footers: "Artikel ini telah tayang di X dengan judul ...", "Berita ini sudah tayang di"
+    r"(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah|sudah|pernah)\s+(?:tayang|naik|terbit|dipublikasikan)\b.*",
     r"disclaimer\s*:.*",
     r"baca\s*:.*",
     r"ikuti\s+(?:berita|informasi|update|kabar|perkembangan)\b.*",
@@ -38,13 +41,24 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"halaman\s*\d+\s*(?:/|dari)\s*\d+|\d+\s+dari\s+\d+\s+halaman",
     r"selengkapnya",
     r"(?:halaman\s+)?(?:selanjutnya|berikutnya|sebelumnya)\s*[»>]*",
-    r"(?:download|unduh)\s+(?:aplikasi|app)\b.*",
+    # pagination: "Halaman: 1 2 3", "(Lanjut ke halaman berikutnya)", "Next page", "Next »", "(bersambung)"
+    r"(?:halaman|hal\.?|page)\s*:?\s*(?:\d+\s*){2,}(?:selanjutnya|berikutnya|next)?\W*",
+    r"(?:lanjut(?:kan)?|bersambung)\s+(?:(?:ke|di)\s+)?(?:halaman|hal\.?)\s+(?:berikutnya|selanjutnya|\d+)\b.*",
+    r"bersambung|(?:next|previous|prev)(?:\s+page)?\s*[»>«<]*",
+    # "Read also: ...", "Also read: ...", "READ MORE: ...", "Related: ...": English related lines
+    r"(?:read|see)\s+also\b.*|also\s+read\b.*|(?:read\s+more|more\s+on\s+this|related(?:\s+(?:news|articles?|stories|posts?))?)\s*:.*",
+    # comment boxes: "Komentar", "Berikan komentar Anda", "Silakan login untuk memberikan komentar."
+    r"komentar(?:\s+(?:anda|kamu|pembaca))?|(?:berikan|tulis(?:kan)?|kirim(?:kan)?|lihat|tampilkan|muat)\s+"
+    r"(?:semua\s+)?komentar\b.{0,60}",
+    r"(?:silakan|silahkan|anda\s+harus|harap)?\s*(?:login|log\s+in|masuk|daftar)\b.{0,40}\b(?:komentar|berkomentar)\b.*",
+
+    r"(?:download|unduh)\s+(?:aplikasi\w*|app)\b.*",
     r"dapatkan\s+(?:update|informasi|berita)\b.*(?:google\s+news|whatsapp|telegram|aplikasi).*",
     r"(?:simak|ikuti|follow|gabung|cek|pantau|dapatkan)\b.*"
     r"(?:whatsapp\s+channel|saluran\s+whatsapp|kanal\s+whatsapp|google\s+news|telegram\s+channel|"
     r"whatsapp\.com/channel).*",
     r"telusuri\s+berita\b.*lainnya.*",
-    r"(?:berita|topik)\s+terkait\s*:?.*",
+    r"(?:berita|topik)\s+terkait\s*(?::.*|[^.!?]{0,60})",
     r"tag(?:s)?\s*:.*",
     # taxonomy lines: "Filed under: Politik", "Topik: Pemilu 2024", "Kategori: Daerah"
     r"(?:filed\s+under|posted\s+in|topik|kategori|categories|category|label|kata\s+kunci|keywords?)\s*:.*",
@@ -65,6 +79,34 @@ BOILERPLATE_RE = re.compile(
 )
 # Long paragraphs that match the prompt patterns above are real text that mentions them.
 BOILERPLATE_MAX_CHARS = 320
+
+# A prompt that asks the reader to follow the outlet somewhere, get its app or newsletter: a
+# short paragraph naming such a channel that speaks to the reader (an imperative, "Anda", "kami",
+# "!"), and is not someone's words quoted in the story ("Kami sudah melapor ke grup Telegram
+# itu," kata Budi).
+PROMPT_MAX_WORDS = 45
+PROMPT_CHANNEL_RE = re.compile(
+    r"\b(?:newsletter|buletin|telegram|whatsapp|wa\s+channel|google\s+news|instagram|youtube|tiktok|"
+    r"facebook|twitter|threads|play\s*store|app\s*store|google\s+play|aplikasi\w*|notifikasi|push\s+notif\w*)\b",
+    re.IGNORECASE,
+)
+PROMPT_ADDRESS_RE = re.compile(
+    r"^\W{0,3}(?:ikuti|follow|gabung|bergabung(?:lah)?|mari|yuk|ayo|unduh|download|install|instal|pasang|klik|"
+    r"simak|dapatkan|langganan|berlangganan|daftar(?:kan)?|subscribe|aktifkan|nyalakan|jangan\s+lupa|"
+    r"jangan\s+sampai)\b|\b(?:anda|kamu|kalian|kami|ponselmu|gawaimu|hpmu|emailmu|akunmu|andalanmu)\b|!",
+    re.IGNORECASE,
+)
+# A reaction poll under the article: its question, then the choices, a word or two each
+# ("Senang", "Sedih", "Marah 12%").
+REACTION_PROMPT_RE = re.compile(
+    r"^\W{0,3}(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan|mood)\s+(?:anda|kamu|mu)\b.{0,40}\?\W{0,3}$",
+    re.IGNORECASE,
+)
+REACTION_CHOICE_MAX_WORDS = 3
+# Reported speech: a quotation mark, or a verb of saying after a comma.
+REPORTED_SPEECH_RE = re.compile(
+    r"[\"“”]|,\s*(?:kata|ujar|ucap|ungkap|jelas|tutur|tambah|imbuh|sebut|terang|katanya)\w*\b", re.IGNORECASE
+)
 
 # A short label heading a box that is not the article: links ("Berita Lainnya", "Terpopuler") or
 # a summary list ("Ringkasan", "Poin Penting").

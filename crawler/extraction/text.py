@@ -27,6 +27,12 @@ from crawler.extraction.indonesian import (
     NAME_RE,
     OUTLET_PLACE_RE,
     OUTLET_RE,
+    PROMPT_ADDRESS_RE,
+    PROMPT_CHANNEL_RE,
+    PROMPT_MAX_WORDS,
+    REACTION_CHOICE_MAX_WORDS,
+    REACTION_PROMPT_RE,
+    REPORTED_SPEECH_RE,
     SOURCE_LINE_RE,
     STAFF_LINE_RE,
 )
@@ -55,7 +61,21 @@ class CleanText:
 
 
 def is_boilerplate(paragraph: str) -> bool:
-    return len(paragraph) <= BOILERPLATE_MAX_CHARS and bool(BOILERPLATE_RE.match(paragraph))
+    if len(paragraph) <= BOILERPLATE_MAX_CHARS and BOILERPLATE_RE.match(paragraph):
+        return True
+    return is_reader_prompt(paragraph)
+
+
+def is_reader_prompt(paragraph: str) -> bool:
+    """ "Follow Instagram @kabarkota ...", "Unduh aplikasinya di Play Store sekarang!", "Langganan
+    newsletter kami": a short line that names a channel and speaks to the reader. Words quoted
+    in the story ("Kami melapor ke grup Telegram itu," kata Budi) are article text."""
+    return (
+        len(paragraph.split()) <= PROMPT_MAX_WORDS
+        and PROMPT_CHANNEL_RE.search(paragraph) is not None
+        and PROMPT_ADDRESS_RE.search(paragraph) is not None
+        and REPORTED_SPEECH_RE.search(paragraph) is None
+    )
 
 
 def is_caption(paragraph: str) -> bool:
@@ -74,6 +94,22 @@ def drop_boilerplate(paragraphs: list[str], title: str | None = None) -> list[st
             continue
         if title and paragraph == title:
             continue
+        out.append(paragraph)
+    return out
+
+
+def drop_reaction_polls(paragraphs: list[str]) -> list[str]:
+    """A reaction poll ("Bagaimana reaksi Anda?" then "Senang", "Sedih", ...): the question and
+    the run of one- to three-word choices after it."""
+    out: list[str] = []
+    in_poll = False
+    for paragraph in paragraphs:
+        if REACTION_PROMPT_RE.match(paragraph):
+            in_poll = True
+            continue
+        if in_poll and len(paragraph.split()) <= REACTION_CHOICE_MAX_WORDS and not paragraph.endswith("."):
+            continue
+        in_poll = False
         out.append(paragraph)
     return out
 
@@ -233,7 +269,7 @@ def split_trailer(paragraphs: list[str]) -> CleanText:
 
 def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> CleanText:
     """Everything the text step does to a body: boilerplate, dateline, trailer."""
-    paras = drop_boilerplate(paragraphs, title)
+    paras = drop_boilerplate(drop_reaction_polls(paragraphs), title)
     bylines = CleanText([])
     paras = take_bylines(drop_lead_dates(paras), bylines)
     dateline, paras = split_dateline(paras)
