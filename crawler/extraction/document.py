@@ -17,7 +17,7 @@ from w3lib.encoding import (
 )
 
 from crawler.errors import ExtractionError
-from crawler.extraction.indonesian import BOILERPLATE_RE, INLINE_MARKERS_RE, LIST_LABEL_RE
+from crawler.extraction.indonesian import BOILERPLATE_RE, INLINE_MARKERS_RE, LIST_LABEL_RE, PROMPT_LINE_RE
 
 BLOCK_TAGS = frozenset(
     [
@@ -228,7 +228,8 @@ def dash_lone_bold_place(node: html.HtmlElement) -> None:
     place = clean_space(bold.text)
     if len(bold) or not _BOLD_PLACE_RE.fullmatch(place) or clean_space(bold.tail):
         return
-    if BOILERPLATE_RE.match(place) or LIST_LABEL_RE.match(place) or INLINE_MARKERS_RE.search(place):
+    furniture = (BOILERPLATE_RE, PROMPT_LINE_RE, LIST_LABEL_RE, INLINE_MARKERS_RE)
+    if any(r.match(place) for r in furniture):
         return  # "ADVERTISEMENT", "Baca Juga", "Terpopuler": furniture, not a place
     after, parent = bold.getnext(), bold.getparent()
     alone = after is not None and after.tag == "br"  # "<b>SLEMAN</b><br>Kalimat ..."

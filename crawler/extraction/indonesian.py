@@ -28,7 +28,6 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah|sudah|pernah)\s+(?:tayang|naik|terbit|dipublikasikan)\b.*",
     r"disclaimer\s*:.*",
     r"baca\s*:.*",
-    r"ikuti\s+(?:berita|informasi|update|kabar|perkembangan)\b.*",
     r"(?:bagikan|share)(?:\s+(?:ke|artikel\s+ini|via))?\s*:?(?:\s*(?:facebook|twitter|x|whatsapp|"
     r"telegram|line|linkedin|email|copy\s+link|salin\s+tautan))*\s*",
     r"komentar\s*\(\d+\)|\d+\s+komentar|tulis\s+komentar",
@@ -51,19 +50,11 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"komentar(?:\s+(?:anda|kamu|pembaca))?|(?:berikan|tulis(?:kan)?|kirim(?:kan)?|lihat|tampilkan|muat)\s+"
     r"(?:semua\s+)?komentar\b.{0,60}",
     r"(?:silakan|silahkan|anda\s+harus|harap)?\s*(?:login|log\s+in|masuk|daftar)\b.{0,40}\b(?:komentar|berkomentar)\b.*",
-
-    r"(?:download|unduh)\s+(?:aplikasi\w*|app)\b.*",
-    r"dapatkan\s+(?:update|informasi|berita)\b.*(?:google\s+news|whatsapp|telegram|aplikasi).*",
-    r"(?:simak|ikuti|follow|gabung|cek|pantau|dapatkan)\b.*"
-    r"(?:whatsapp\s+channel|saluran\s+whatsapp|kanal\s+whatsapp|google\s+news|telegram\s+channel|"
-    r"whatsapp\.com/channel).*",
     r"telusuri\s+berita\b.*lainnya.*",
     r"(?:berita|topik)\s+terkait\s*(?::.*|[^.!?]{0,60})",
     r"tag(?:s)?\s*:.*",
     # taxonomy lines: "Filed under: Politik", "Topik: Pemilu 2024", "Kategori: Daerah"
     r"(?:filed\s+under|posted\s+in|topik|kategori|categories|category|label|kata\s+kunci|keywords?)\s*:.*",
-    # prompts to follow the outlet elsewhere, or to read more of it there
-    r"(?:ikuti|follow)\s+(?:kami\s+|us\s+)?(?:di|on|lewat|melalui|via)\b.{0,80}",
     r"baca\s+(?:berita|artikel|info(?:rmasi)?)\s+(?:terkini|terbaru|menarik|lainnya|lengkap)\b.{0,100}\bdi\b.*",
     # a print-edition note: "Berita ini juga dimuat di Koran ..., Senin (30/1/2017)"
     r"(?:berita|artikel|tulisan)\s+ini\s+(?:juga\s+)?(?:dimuat|terbit|tayang|diterbitkan)\s+(?:di|dalam)\b.*",
@@ -76,6 +67,21 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
 )
 BOILERPLATE_RE = re.compile(
     r"^\W{0,3}(?:" + "|".join(BOILERPLATE_PARAGRAPHS) + r")\W{0,3}$", re.IGNORECASE | re.DOTALL
+)
+# Prompts in the imperative ("Ikuti berita ...", "Unduh aplikasi ..."): the same words open a
+# source's quoted advice ("Ikuti perkembangan cuaca dari BMKG," kata dia), which stays.
+PROMPT_PARAGRAPHS: tuple[str, ...] = (
+    r"ikuti\s+(?:berita|informasi|update|kabar|perkembangan)\b.*",
+    r"(?:download|unduh)\s+(?:aplikasi\w*|app)\b.*",
+    r"dapatkan\s+(?:update|informasi|berita)\b.*(?:google\s+news|whatsapp|telegram|aplikasi).*",
+    r"(?:simak|ikuti|follow|gabung|cek|pantau|dapatkan)\b.*"
+    r"(?:whatsapp\s+channel|saluran\s+whatsapp|kanal\s+whatsapp|google\s+news|telegram\s+channel|"
+    r"whatsapp\.com/channel).*",
+    # prompts to follow the outlet elsewhere
+    r"(?:ikuti|follow)\s+(?:kami\s+|us\s+)?(?:di|on|lewat|melalui|via)\b.{0,80}",
+)
+PROMPT_LINE_RE = re.compile(
+    r"^\W{0,3}(?:" + "|".join(PROMPT_PARAGRAPHS) + r")\W{0,3}$", re.IGNORECASE | re.DOTALL
 )
 # Long paragraphs that match the prompt patterns above are real text that mentions them.
 BOILERPLATE_MAX_CHARS = 320
@@ -99,13 +105,16 @@ PROMPT_ADDRESS_RE = re.compile(
 # A reaction poll under the article: its question, then the choices, a word or two each
 # ("Senang", "Sedih", "Marah 12%").
 REACTION_PROMPT_RE = re.compile(
-    r"^\W{0,3}(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan|mood)\s+(?:anda|kamu|mu)\b.{0,40}\?\W{0,3}$",
+    r"^\W{0,3}(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan|mood)(?:\s+(?:anda|kamu)|mu)\b.{0,40}\?\W{0,3}$",
     re.IGNORECASE,
 )
 REACTION_CHOICE_MAX_WORDS = 3
-# Reported speech: a quotation mark, or a verb of saying after a comma.
+# Someone's words quoted in the story: a paragraph in quotation marks, or a verb of saying after
+# a comma or a closing quote ('..., kata dia', '..." ujar Budi'). A prompt's pattern never drops it.
 REPORTED_SPEECH_RE = re.compile(
-    r"[\"“”]|,\s*(?:kata|ujar|ucap|ungkap|jelas|tutur|tambah|imbuh|sebut|terang|katanya)\w*\b", re.IGNORECASE
+    r"^[\"“].*[\"”]$|[,.!?]\s*[\"”’']?\s*(?:kata|ujar|ucap|ungkap|jelas|tutur|tambah|imbuh|sebut|terang|tegas)"
+    r"(?:nya)?\b",
+    re.IGNORECASE | re.DOTALL,
 )
 
 # A short label heading a box that is not the article: links ("Berita Lainnya", "Terpopuler") or

@@ -29,6 +29,7 @@ from crawler.extraction.indonesian import (
     OUTLET_RE,
     PROMPT_ADDRESS_RE,
     PROMPT_CHANNEL_RE,
+    PROMPT_LINE_RE,
     PROMPT_MAX_WORDS,
     REACTION_CHOICE_MAX_WORDS,
     REACTION_PROMPT_RE,
@@ -61,9 +62,14 @@ class CleanText:
 
 
 def is_boilerplate(paragraph: str) -> bool:
+    """A line of page furniture. A prompt's words quoted in the story ("Ikuti arahan petugas,"
+    kata Kapolres) are article text."""
     if len(paragraph) <= BOILERPLATE_MAX_CHARS and BOILERPLATE_RE.match(paragraph):
         return True
-    return is_reader_prompt(paragraph)
+    if REPORTED_SPEECH_RE.search(paragraph):
+        return False
+    prompt = len(paragraph) <= BOILERPLATE_MAX_CHARS and PROMPT_LINE_RE.match(paragraph) is not None
+    return prompt or is_reader_prompt(paragraph)
 
 
 def is_reader_prompt(paragraph: str) -> bool:
@@ -74,7 +80,6 @@ def is_reader_prompt(paragraph: str) -> bool:
         len(paragraph.split()) <= PROMPT_MAX_WORDS
         and PROMPT_CHANNEL_RE.search(paragraph) is not None
         and PROMPT_ADDRESS_RE.search(paragraph) is not None
-        and REPORTED_SPEECH_RE.search(paragraph) is None
     )
 
 
