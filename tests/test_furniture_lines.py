@@ -46,6 +46,9 @@ FURNITURE = [
     "Copyright © 2025 Kabar Kota. All rights reserved.",
     "© 2025 Jogjapos. Hak cipta dilindungi undang-undang.",
     "Hak Cipta Dilindungi Undang-Undang",
+    # end marks
+    "-selesai-",
+    "(Tamat)",
 ]
 
 
@@ -99,3 +102,23 @@ PROSE = [
 @pytest.mark.parametrize("sentence", PROSE)
 def test_prose_with_furniture_words_stays(sentence: str) -> None:
     assert clean_paragraphs([LEAD, sentence, TAIL]).paragraphs == [LEAD, sentence, TAIL]
+
+
+@pytest.mark.parametrize("name", ["DINI PRATIWI", "YOSEF BRIA LADO", "M. RIZAL"])
+def test_capitals_sign_off_is_the_writer(name: str) -> None:
+    cleaned = clean_paragraphs([LEAD, TAIL, name])
+    assert (cleaned.paragraphs, cleaned.authors) == ([LEAD, TAIL], [name])
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        [LEAD, "JALAN DITUTUP", TAIL],  # a subheading in capitals, prose after it
+        [LEAD, TAIL, "AFP"],  # one word in capitals: as often an agency as a writer
+        [LEAD, TAIL, "KOMPAS.COM"],
+        ["DINI PRATIWI"],  # nothing signed
+    ],
+    ids=["subheading", "agency", "outlet", "alone"],
+)
+def test_capitals_that_are_no_sign_off(paragraphs: list[str]) -> None:
+    assert clean_paragraphs(paragraphs).authors == []

@@ -305,14 +305,18 @@ def _restore_headings(scope: html.HtmlElement | None, paras: list[str]) -> list[
 
 
 def _near_texts(el: html.HtmlElement, axis: str, count: int = 6) -> list[str]:
-    """A few words of each of the nearest visible texts before or after an element, nearest first."""
+    """A few words of each of the nearest visible texts before or after an element, nearest first;
+    the neighbouring element's whole text comes first, as a paragraph that opens with a link
+    ("<p>Pelemahan <a>IHSG</a> ...") has no text node of its own long enough to be matched."""
     found = el.xpath(
         f"{axis}::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= {count}]"
     )
     texts = [clean_space(str(t)).split() for t in found]
+    sibling = el.getprevious() if axis == "preceding" else el.getnext()
+    block = node_text(sibling).split() if sibling is not None and isinstance(sibling.tag, str) else []
     if axis == "preceding":  # XPath gives them in document order
-        return [" ".join(w[-3:]) for w in reversed(texts) if len(w) >= 2]
-    return [" ".join(w[:3]) for w in texts if len(w) >= 2]
+        return [" ".join(w[-3:]) for w in [block, *reversed(texts)] if len(w) >= 2]
+    return [" ".join(w[:3]) for w in [block, *texts] if len(w) >= 2]
 
 
 def _list_residue(line: str) -> bool:

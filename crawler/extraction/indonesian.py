@@ -39,6 +39,7 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"load\s+more\W*",
     r"halaman\s*\d+\s*(?:/|dari)\s*\d+|\d+\s+dari\s+\d+\s+halaman",
     r"selengkapnya",
+    r"tamat|selesai|end|habis",  # "-selesai-", "(Tamat)": the end of a story, marked
     r"(?:halaman\s+)?(?:selanjutnya|berikutnya|sebelumnya)\s*[»>]*",
     # pagination: "Halaman: 1 2 3", "(Lanjut ke halaman berikutnya)", "Next page", "Next »", "(bersambung)"
     r"(?:halaman|hal\.?|page)\s*:?\s*(?:\d+\s*){2,}(?:selanjutnya|berikutnya|next)?\W*",
@@ -221,6 +222,9 @@ STAFF_LINE_RE = re.compile(
     r"^(?P<label>pewarta|penulis|reporter|editor|redaktur|penyunting|rep|red)\s*:\s*(?P<names>.{2,80})$",
     re.IGNORECASE,
 )
+# A writer's name signing off the article, in capitals on its own last line: "DINI TEJA". Two
+# words at least: one word in capitals is as often an agency ("AFP", "REUTERS").
+SIGN_OFF_RE = re.compile(r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]*){1,3}")
 EDITOR_LABELS = frozenset({"editor", "redaktur", "penyunting", "red"})
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,5}"
 _NAMES = r"(?P<names>" + _NAME + r"(?:\s*(?:,|&|\sdan\s)\s*" + _NAME + r")*)"

@@ -34,6 +34,7 @@ from crawler.extraction.indonesian import (
     REACTION_CHOICE_MAX_WORDS,
     REACTION_PROMPT_RE,
     REPORTED_SPEECH_RE,
+    SIGN_OFF_RE,
     SOURCE_LINE_RE,
     STAFF_LINE_RE,
 )
@@ -238,6 +239,15 @@ def cut_after_lone_tag(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
+def is_sign_off(paragraphs: list[str]) -> bool:
+    """ "DINI TEJA" alone after the last sentence: the writer's name in capitals, signing off.
+    An outlet's name ("KOMPAS") is a credit, not a writer, and is left to the other rules."""
+    last = paragraphs[-1]
+    if len(paragraphs) < 2 or not SIGN_OFF_RE.fullmatch(last) or OUTLET_RE.match(last):
+        return False
+    return bool(re.search(r"[.!?\"”’]$", paragraphs[-2])) and len(paragraphs[-2].split()) > len(last.split())
+
+
 def split_trailer(paragraphs: list[str]) -> CleanText:
     """Trailing credit tags ("(TASS)", "(mea/mea)"), source and staff lines, taken off the end."""
     result = CleanText(cut_after_lone_tag(list(paragraphs)))
@@ -248,6 +258,10 @@ def split_trailer(paragraphs: list[str]) -> CleanText:
         contributor = CONTRIBUTOR_LINE_RE.match(last)
         if contributor:
             result.authors[:0] = [clean_space(contributor.group("names"))]
+            paras.pop()
+            continue
+        if is_sign_off(paras):
+            result.authors[:0] = [last]
             paras.pop()
             continue
         source = SOURCE_LINE_RE.match(last)
