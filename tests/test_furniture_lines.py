@@ -46,6 +46,15 @@ FURNITURE = [
     "Copyright © 2025 Kabar Kota. All rights reserved.",
     "© 2025 Jogjapos. Hak cipta dilindungi undang-undang.",
     "Hak Cipta Dilindungi Undang-Undang",
+    # rights notices, a copied article's footer, share and sponsor labels
+    "Dilarang mengambil dan/atau menayangkan ulang artikel di atas tanpa seizin redaksi.",
+    "Dilarang keras mengambil konten atau melakukan crawling di situs ini tanpa izin tertulis dari redaksi.",
+    'Baca artikel kabarntt, "Dua Mobil Perpustakaan Siap" selengkapnya https://kabarntt.example.id/read/1',
+    "Klik di sini untuk berita lainnya",
+    "Punya informasi menarik? Kirimkan ke redaksi melalui WhatsApp 0812-0000-1111.",
+    "ADVERTORIAL",
+    "Sebarkan:",
+    "Share this article",
     # end marks
     "-selesai-",
     "(Tamat)",
@@ -95,6 +104,8 @@ PROSE = [
     "Lanjutan sidang kasus itu digelar pekan depan dengan agenda pemeriksaan saksi.",
     "Reaksi warga beragam. Sebagian menyambut baik, sebagian lain menolak rencana relokasi pasar.",
     "Catatan redaksi: Jika Anda memiliki pikiran untuk bunuh diri, segera hubungi layanan kesehatan jiwa.",
+    "Dilarang mengambil gambar di dalam ruang sidang tanpa izin majelis hakim.",
+    "Dilarang menyalin jawaban teman, kata guru itu kepada para siswa sebelum ujian dimulai.",
     "Pendaftaran dibuka melalui laman https://daftar.example.go.id hingga akhir April mendatang.",
 ]
 
@@ -122,3 +133,16 @@ def test_capitals_sign_off_is_the_writer(name: str) -> None:
 )
 def test_capitals_that_are_no_sign_off(paragraphs: list[str]) -> None:
     assert clean_paragraphs(paragraphs).authors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "editors"),
+    [
+        ("Penulis: Rina Puspita | Editor: Yosef Lado", ["Rina Puspita"], ["Yosef Lado"]),
+        ("Reporter: Budi | Editor: Yosef Lado, Maria Ulfa", ["Budi"], ["Yosef Lado", "Maria Ulfa"]),
+        ("Editor: Ani Rahmawati", [], ["Ani Rahmawati"]),
+    ],
+)
+def test_staff_lines_on_one_line(line: str, authors: list[str], editors: list[str]) -> None:
+    cleaned = clean_paragraphs([LEAD, TAIL, line])
+    assert (cleaned.paragraphs, cleaned.authors, cleaned.editors) == ([LEAD, TAIL], authors, editors)

@@ -19,7 +19,7 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"-{3,}|_{3,}|\*{3,}",
     r"(?:(?:foto|video|berita|artikel)\s+){1,2}(?:pilihan|terkait|lainnya|terpopuler|populer|rekomendasi)\s*:?",
     r"pilihan\s+editor\s*:.*",
-    r"advertisement|iklan|sponsored|konten\s+sponsor",
+    r"advertisement|advertorial|iklan|sponsored|konten\s+sponsor",
     r"scroll\s+to\s+(?:resume|continue\s+with)\s+content",
     r"scroll\s+ke\s+bawah\s+untuk\s+melanjutkan(?:\s+membaca)?",
     r"\[gambas:[^\]]*\]",
@@ -28,7 +28,7 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah|sudah|pernah)\s+(?:tayang|naik|terbit|dipublikasikan)\b.*",
     r"disclaimer\s*:.*",
     r"baca\s*:.*",
-    r"(?:bagikan|share)(?:\s+(?:ke|artikel\s+ini|via))?\s*:?(?:\s*(?:facebook|twitter|x|whatsapp|"
+    r"(?:bagikan|share|sebarkan)(?:\s+(?:ke|artikel\s+ini|berita\s+ini|this\s+(?:article|story|post)|via))?\s*:?(?:\s*(?:facebook|twitter|x|whatsapp|"
     r"telegram|line|linkedin|email|copy\s+link|salin\s+tautan))*\s*",
     r"komentar\s*\(\d+\)|\d+\s+komentar|tulis\s+komentar",
     r"ringkasan\s+berita\s*:?",
@@ -36,6 +36,8 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"baca\s+\d+\s+(?:detik|menit)",
     r"add\s+as\s+a\s+preferred\s+source\s+on\s+google",
     r"baca\s+artikel\s+menarik\s+lainnya.*",
+    # a copied article's footer: 'Baca artikel detikinet, "Judul" selengkapnya https://...'
+    r"baca\s+artikel\s+\S+.{0,200}\bselengkapnya\b.*",
     r"load\s+more\W*",
     r"halaman\s*\d+\s*(?:/|dari)\s*\d+|\d+\s+dari\s+\d+\s+halaman",
     r"selengkapnya",
@@ -78,6 +80,10 @@ PROMPT_PARAGRAPHS: tuple[str, ...] = (
     r"(?:simak|ikuti|follow|gabung|cek|pantau|dapatkan)\b.*"
     r"(?:whatsapp\s+channel|saluran\s+whatsapp|kanal\s+whatsapp|google\s+news|telegram\s+channel|"
     r"whatsapp\.com/channel).*",
+    r"klik\s+(?:di\s+sini|link|tautan|tombol|untuk)\b.{0,100}",
+    # rights notices: "Dilarang mengambil dan/atau menayangkan ulang ... tanpa seizin redaksi"
+    r"dilarang\b.{0,80}\b(?:mengambil|menayangkan|menyalin|mengutip|memproduksi|mereproduksi|crawling)\b.{0,80}"
+    r"\b(?:artikel|konten|berita|tulisan|materi)\b.{0,200}\b(?:seizin|izin\s+tertulis|tanpa\s+izin)\b.{0,100}",
     # prompts to follow the outlet elsewhere
     r"(?:ikuti|follow)\s+(?:kami\s+|us\s+)?(?:di|on|lewat|melalui|via)\b.{0,80}",
 )
@@ -100,7 +106,9 @@ PROMPT_CHANNEL_RE = re.compile(
 PROMPT_ADDRESS_RE = re.compile(
     r"^\W{0,3}(?:ikuti|follow|gabung|bergabung(?:lah)?|mari|yuk|ayo|unduh|download|install|instal|pasang|klik|"
     r"simak|dapatkan|langganan|berlangganan|daftar(?:kan)?|subscribe|aktifkan|nyalakan|jangan\s+lupa|"
-    r"jangan\s+sampai)\b|\b(?:anda|kamu|kalian|kami|ponselmu|gawaimu|hpmu|emailmu|akunmu|andalanmu)\b|!",
+    r"jangan\s+sampai|kirim(?:kan)?)\b"
+    r"|^\W{0,3}punya\s+(?:informasi|info|cerita|kisah|berita|tips|foto|video)\b[^?]{0,60}\?"  # "Punya info?"
+    r"|\b(?:anda|kamu|kalian|kami|ponselmu|gawaimu|hpmu|emailmu|akunmu|andalanmu)\b|!",
     re.IGNORECASE,
 )
 # A reaction poll under the article: its question, then the choices, a word or two each

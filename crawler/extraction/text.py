@@ -234,9 +234,15 @@ def cut_after_lone_tag(paragraphs: list[str]) -> list[str]:
         after_words = sum(len(p.split()) for p in after)
         if len(after) > AFTER_TAG_MAX_PARAGRAPHS or after_words > AFTER_TAG_MAX_SHARE * before_words:
             return paragraphs
-        staff = [p for p in after if STAFF_LINE_RE.match(p) or SOURCE_LINE_RE.match(p) or byline_of(p)]
+        staff = [p for p in after if staff_lines(p) or SOURCE_LINE_RE.match(p) or byline_of(p)]
         return paragraphs[: index + 1] + staff
     return paragraphs
+
+
+def staff_lines(line: str) -> list[re.Match[str]]:
+    """ "Editor: Nama", or several on one line: "Penulis: Nama | Editor: Nama"."""
+    found = [STAFF_LINE_RE.match(part.strip()) for part in line.split("|")]
+    return [f for f in found if f] if all(found) else []
 
 
 def is_sign_off(paragraphs: list[str]) -> bool:
@@ -254,7 +260,7 @@ def split_trailer(paragraphs: list[str]) -> CleanText:
     paras = result.paragraphs
     while paras:
         last = paras[-1]
-        staff = STAFF_LINE_RE.match(last)
+        staff = staff_lines(last)
         contributor = CONTRIBUTOR_LINE_RE.match(last)
         if contributor:
             result.authors[:0] = [clean_space(contributor.group("names"))]
@@ -267,9 +273,11 @@ def split_trailer(paragraphs: list[str]) -> CleanText:
         source = SOURCE_LINE_RE.match(last)
         tag = CREDIT_TAG_RE.search(last)
         if staff:
-            names = [clean_space(n) for n in re.split(r",|/|\sdan\s", staff.group("names")) if clean_space(n)]
-            target = result.editors if staff.group("label").lower() in EDITOR_LABELS else result.authors
-            target[:0] = names
+            for found in reversed(staff):
+                names = [clean_space(n) for n in re.split(r",|/|\sdan\s", found.group("names"))]
+                names = [n for n in names if n]
+                target = result.editors if found.group("label").lower() in EDITOR_LABELS else result.authors
+                target[:0] = names
             paras.pop()
         elif source and result.credit is None:
             result.credit = clean_space(source.group("credit"))
