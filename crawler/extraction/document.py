@@ -17,6 +17,7 @@ from w3lib.encoding import (
 )
 
 from crawler.errors import ExtractionError
+from crawler.extraction.indonesian import BOILERPLATE_RE, INLINE_MARKERS_RE, LIST_LABEL_RE, PROMPT_LINE_RE
 
 BLOCK_TAGS = frozenset(
     [
@@ -200,6 +201,7 @@ _BOLD_DATELINE_RE = re.compile(r"^[\w.-]+\.(?:com|co\.id|id)\s*,\s*[A-Z][\w .'�
 def dash_bold_dateline(node: html.HtmlElement) -> None:
     """A bold "Liputan6.com, Jakarta" opening the first paragraph with no dash after it gets
     one, so the text cleanup can tell the dateline from the sentence that follows."""
+    dash_lone_bold_place(node)
     first = next((p for p in node.iter("p") if clean_space(node_text(p))), None)
     if first is None or clean_space(first.text) or not len(first):
         return
@@ -208,6 +210,34 @@ def dash_bold_dateline(node: html.HtmlElement) -> None:
         tail = bold.tail or ""
         if not re.match(r"\s*[-–—]", tail):
             bold.tail = " - " + tail.lstrip()
+
+
+# A place set in bold alone on the first line of a body: "SLEMAN", "Kota Kupang".
+_BOLD_PLACE_RE = re.compile(r"[A-Z][A-Za-z'’.-]*(?:\s+[A-Z][A-Za-z'’.-]*){0,2}")
+# The line after it is the lead: prose, this many words at least.
+_LEAD_MIN_WORDS = 8
+
+
+def dash_lone_bold_place(node: html.HtmlElement) -> None:
+    """ "<b>SLEMAN</b><br>Kalimat ..." or "<p><strong>KUPANG</strong></p><p>Kalimat ...": a bold
+    place alone on the first line, before the lead, is the dateline printed without its dash.
+    It gets one, so the text cleanup takes it for a dateline and not for a line of the article."""
+    bold = next((el for el in node.iter() if isinstance(el.tag, str) and clean_space(el.text)), None)
+    if bold is None or bold.tag not in ("b", "strong") or clean_space(node.text) and bold is not node:
+        return
+    place = clean_space(bold.text)
+    if len(bold) or not _BOLD_PLACE_RE.fullmatch(place) or clean_space(bold.tail):
+        return
+    furniture = (BOILERPLATE_RE, PROMPT_LINE_RE, LIST_LABEL_RE, INLINE_MARKERS_RE)
+    if any(r.match(place) for r in furniture):
+        return  # "ADVERTISEMENT", "Baca Juga", "Terpopuler": furniture, not a place
+    after, parent = bold.getnext(), bold.getparent()
+    alone = after is not None and after.tag == "br"  # "<b>SLEMAN</b><br>Kalimat ..."
+    if after is None and parent is not None and parent is not node and parent.tag in BLOCK_TAGS:
+        alone = not clean_space(parent.text) and all(c is bold for c in parent)  # "<p><b>KUPANG</b></p>"
+    lead = str(bold.xpath("string(following::text()[normalize-space()][1])"))
+    if alone and len(lead.split()) >= _LEAD_MIN_WORDS:
+        bold.tail = " -" + (bold.tail or "")
 
 
 # Control characters XML forbids: lxml parses them in a page's text but refuses to write such

@@ -24,7 +24,7 @@ CLUTTER_RE = re.compile(
     r"socmed|ads?|advert\w*|adsbygoogle|iklan|gpt-ad|dfp|comments?|komentar|popular|populer|"
     r"terpopuler|trending|newsletter|subscribe|langganan|breadcrumbs?|recommend\w*|rekomendasi|"
     r"read-?also|also-?read|paradetail|parallax\w*|berita-terbaru|latest|disclaimer|sidebar|"
-    r"outbrain|taboola|promo|widget|" + _CAPTION_WORDS + r")(?:$|[-_])",
+    r"outbrain|taboola|promo|widget|reactions?|reaksi|polling|emoji|" + _CAPTION_WORDS + r")(?:$|[-_])",
     re.IGNORECASE,
 )
 CAPTION_CLASS_RE = re.compile(r"(?:^|[-_])(?:" + _CAPTION_WORDS + r")(?:$|[-_])", re.IGNORECASE)

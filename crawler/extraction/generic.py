@@ -45,7 +45,10 @@ MIN_DECLARED_BODY_WORDS = 80
 # A paragraph trafilatura left out between two it kept is put back when it reads as prose: this
 # many words at least, ending a sentence.
 GAP_PROSE_MIN_WORDS = 10
+# How many of the last kept paragraphs are tried as the end of the article's element.
+FILL_END_TRIES = 3
 _PROSE_END_RE = re.compile(r"[.!?\"”’')]$")
+_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _EXSLT = {"re": "http://exslt.org/regular-expressions"}
 
 
@@ -206,15 +209,13 @@ def _fill_gaps(root: html.HtmlElement, paras: list[str]) -> list[str]:
     back in their place. Nothing is added before the first or after the last kept paragraph."""
     if len(paras) < 2:
         return paras
-    first, last = _element_of(root, paras[0]), _element_of(root, paras[-1])
-    if first is None or last is None:
+    found_end = _article_container(root, paras)
+    if found_end is None:
         return paras
-    container = _common_ancestor(first, last)
-    if container is None or container.tag in ("html", "body"):
-        return paras
+    container, last = found_end
     found = paragraphs(container)
     start = next((i for i, p in enumerate(found) if _same(p, paras[0])), None)
-    end = next((i for i in range(len(found) - 1, -1, -1) if _same(found[i], paras[-1])), None)
+    end = next((i for i in range(len(found) - 1, -1, -1) if _same(found[i], last)), None)
     if start is None or end is None or end - start < 2:
         return paras
     kept = " ".join(paras)
@@ -223,14 +224,35 @@ def _fill_gaps(root: html.HtmlElement, paras: list[str]) -> list[str]:
         index = next((i for i, p in enumerate(out) if _same(candidate, p)), None)
         if index is not None:
             at = index + 1
-        elif _is_prose(candidate) and candidate[:60] not in kept:
+        elif (_is_prose(candidate) or _is_address(candidate)) and candidate[:60] not in kept:
             out.insert(at, candidate)
             at += 1
     return out
 
 
+def _article_container(root: html.HtmlElement, paras: list[str]) -> tuple[html.HtmlElement, str] | None:
+    """The element holding the first kept paragraph and the last one inside the article, and
+    that last paragraph. The last few lines kept (an editor line, a copyright line) may sit
+    outside the article's element, or be split over several; they are passed over."""
+    first = _element_of(root, paras[0])
+    if first is None:
+        return None
+    for last in reversed(paras[max(1, len(paras) - FILL_END_TRIES) :]):
+        end = _element_of(root, last)
+        container = _common_ancestor(first, end) if end is not None else None
+        if container is not None and container.tag not in ("html", "body"):
+            return container, last
+    return None
+
+
 def _is_prose(text: str) -> bool:
     return len(text.split()) >= GAP_PROSE_MIN_WORDS and bool(_PROSE_END_RE.search(text))
+
+
+def _is_address(text: str) -> bool:
+    """A web or mail address printed for the reader on its own line (a contact block): trafilatura
+    drops it as a link, but a link whose text is its own address is not navigation."""
+    return _ADDRESS_RE.fullmatch(text) is not None
 
 
 def _same(a: str, b: str) -> bool:
@@ -249,7 +271,10 @@ def _element_of(root: html.HtmlElement, paragraph: str) -> html.HtmlElement | No
 
 
 def _common_ancestor(a: html.HtmlElement, b: html.HtmlElement) -> html.HtmlElement | None:
-    above = {id(el) for el in a.iterancestors()} | {id(a)}
+    # The chain is held while its ids are compared: lxml makes a proxy object per visit, and the
+    # id of a proxy already freed can be given to another element's.
+    chain = [a, *a.iterancestors()]
+    above = {id(el) for el in chain}
     return next((el for el in [b, *b.iterancestors()] if id(el) in above), None)
 
 
@@ -281,14 +306,18 @@ def _restore_headings(scope: html.HtmlElement | None, paras: list[str]) -> list[
 
 
 def _near_texts(el: html.HtmlElement, axis: str, count: int = 6) -> list[str]:
-    """A few words of each of the nearest visible texts before or after an element, nearest first."""
+    """A few words of each of the nearest visible texts before or after an element, nearest first;
+    the neighbouring element's whole text comes first, as a paragraph that opens with a link
+    ("<p>Pelemahan <a>IHSG</a> ...") has no text node of its own long enough to be matched."""
     found = el.xpath(
         f"{axis}::text()[normalize-space()][not(ancestor::script or ancestor::style)][position() <= {count}]"
     )
     texts = [clean_space(str(t)).split() for t in found]
+    sibling = el.getprevious() if axis == "preceding" else el.getnext()
+    block = node_text(sibling).split() if sibling is not None and isinstance(sibling.tag, str) else []
     if axis == "preceding":  # XPath gives them in document order
-        return [" ".join(w[-3:]) for w in reversed(texts) if len(w) >= 2]
-    return [" ".join(w[:3]) for w in texts if len(w) >= 2]
+        return [" ".join(w[-3:]) for w in [block, *reversed(texts)] if len(w) >= 2]
+    return [" ".join(w[:3]) for w in [block, *texts] if len(w) >= 2]
 
 
 def _list_residue(line: str) -> bool:

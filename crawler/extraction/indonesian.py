@@ -12,21 +12,23 @@ import re
 BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"(?:(?:yuk|ayo|mari|jangan\s+lupa)\W{0,2}\s*)?(?:baca|simak|lihat|cek|tonton|saksikan)\s+(?:juga|pula)\b.*",
     r"(?:baca|simak)\s+(?:selengkapnya|selanjutnya|berita\s+lainnya)\b.*",
-    r"(?:copyright|hak\s+cipta)\b.*|©.*",
+    # copyright lines: "Copyright © 2025 ...", "© 2025 ...", "Hak cipta dilindungi undang-undang"
+    r"(?:copyright|hak\s+cipta)\s*(?:©|\(c\)|\d{4}\b|dilindungi\b).*|©.*"
+    r"|(?:copyright|hak\s+cipta)\b.{0,60}\b(?:all\s+rights\s+reserved|dilindungi)\b.*",
     r"(?:lihat|simak|saksikan|tonton|cek)\s+(?:juga\s+)?video\b.*",
     r"-{3,}|_{3,}|\*{3,}",
     r"(?:(?:foto|video|berita|artikel)\s+){1,2}(?:pilihan|terkait|lainnya|terpopuler|populer|rekomendasi)\s*:?",
     r"pilihan\s+editor\s*:.*",
-    r"advertisement|iklan|sponsored|konten\s+sponsor",
+    r"advertisement|advertorial|iklan|sponsored|konten\s+sponsor",
     r"scroll\s+to\s+(?:resume|continue\s+with)\s+content",
     r"scroll\s+ke\s+bawah\s+untuk\s+melanjutkan(?:\s+membaca)?",
     r"\[gambas:[^\]]*\]",
     r"\(ads\.[\w.]+\)",
-    r"artikel\s+ini\s+telah\s+(?:tayang|naik|terbit|dipublikasikan)\b.*",
+    # syndication footers: "Artikel ini telah tayang di X dengan judul ...", "Berita ini sudah tayang di"
+    r"(?:artikel|berita|tulisan|konten)\s+ini\s+(?:telah|sudah|pernah)\s+(?:tayang|naik|terbit|dipublikasikan)\b.*",
     r"disclaimer\s*:.*",
     r"baca\s*:.*",
-    r"ikuti\s+(?:berita|informasi|update|kabar|perkembangan)\b.*",
-    r"(?:bagikan|share)(?:\s+(?:ke|artikel\s+ini|via))?\s*:?(?:\s*(?:facebook|twitter|x|whatsapp|"
+    r"(?:bagikan|share|sebarkan)(?:\s+(?:ke|artikel\s+ini|berita\s+ini|this\s+(?:article|story|post)|via))?\s*:?(?:\s*(?:facebook|twitter|x|whatsapp|"
     r"telegram|line|linkedin|email|copy\s+link|salin\s+tautan))*\s*",
     r"komentar\s*\(\d+\)|\d+\s+komentar|tulis\s+komentar",
     r"ringkasan\s+berita\s*:?",
@@ -34,22 +36,28 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
     r"baca\s+\d+\s+(?:detik|menit)",
     r"add\s+as\s+a\s+preferred\s+source\s+on\s+google",
     r"baca\s+artikel\s+menarik\s+lainnya.*",
+    # a copied article's footer: 'Baca artikel detikinet, "Judul" selengkapnya https://...'
+    r"baca\s+artikel\s+\S+.{0,200}\bselengkapnya\b.*",
     r"load\s+more\W*",
     r"halaman\s*\d+\s*(?:/|dari)\s*\d+|\d+\s+dari\s+\d+\s+halaman",
     r"selengkapnya",
+    r"tamat|selesai|end|habis",  # "-selesai-", "(Tamat)": the end of a story, marked
     r"(?:halaman\s+)?(?:selanjutnya|berikutnya|sebelumnya)\s*[»>]*",
-    r"(?:download|unduh)\s+(?:aplikasi|app)\b.*",
-    r"dapatkan\s+(?:update|informasi|berita)\b.*(?:google\s+news|whatsapp|telegram|aplikasi).*",
-    r"(?:simak|ikuti|follow|gabung|cek|pantau|dapatkan)\b.*"
-    r"(?:whatsapp\s+channel|saluran\s+whatsapp|kanal\s+whatsapp|google\s+news|telegram\s+channel|"
-    r"whatsapp\.com/channel).*",
+    # pagination: "Halaman: 1 2 3", "(Lanjut ke halaman berikutnya)", "Next page", "Next »", "(bersambung)"
+    r"(?:halaman|hal\.?|page)\s*:?\s*(?:\d+\s*){2,}(?:selanjutnya|berikutnya|next)?\W*",
+    r"(?:lanjut(?:kan)?|bersambung)\s+(?:(?:ke|di)\s+)?(?:halaman|hal\.?)\s+(?:berikutnya|selanjutnya|\d+)\b.*",
+    r"bersambung|(?:next|previous|prev)(?:\s+page)?\s*[»>«<]*",
+    # "Read also: ...", "Also read: ...", "READ MORE: ...", "Related: ...": English related lines
+    r"(?:read|see)\s+also\b.*|also\s+read\b.*|(?:read\s+more|more\s+on\s+this|related(?:\s+(?:news|articles?|stories|posts?))?)\s*:.*",
+    # comment boxes: "Komentar", "Berikan komentar Anda", "Silakan login untuk memberikan komentar."
+    r"komentar(?:\s+(?:anda|kamu|pembaca))?|(?:berikan|tulis(?:kan)?|kirim(?:kan)?|lihat|tampilkan|muat)\s+"
+    r"(?:semua\s+)?komentar\b.{0,60}",
+    r"(?:silakan|silahkan|anda\s+harus|harap)?\s*(?:login|log\s+in|masuk|daftar)\b.{0,40}\b(?:komentar|berkomentar)\b.*",
     r"telusuri\s+berita\b.*lainnya.*",
-    r"(?:berita|topik)\s+terkait\s*:?.*",
+    r"(?:berita|topik)\s+terkait\s*(?::.*|[^.!?]{0,60})",
     r"tag(?:s)?\s*:.*",
     # taxonomy lines: "Filed under: Politik", "Topik: Pemilu 2024", "Kategori: Daerah"
     r"(?:filed\s+under|posted\s+in|topik|kategori|categories|category|label|kata\s+kunci|keywords?)\s*:.*",
-    # prompts to follow the outlet elsewhere, or to read more of it there
-    r"(?:ikuti|follow)\s+(?:kami\s+|us\s+)?(?:di|on|lewat|melalui|via)\b.{0,80}",
     r"baca\s+(?:berita|artikel|info(?:rmasi)?)\s+(?:terkini|terbaru|menarik|lainnya|lengkap)\b.{0,100}\bdi\b.*",
     # a print-edition note: "Berita ini juga dimuat di Koran ..., Senin (30/1/2017)"
     r"(?:berita|artikel|tulisan)\s+ini\s+(?:juga\s+)?(?:dimuat|terbit|tayang|diterbitkan)\s+(?:di|dalam)\b.*",
@@ -63,8 +71,60 @@ BOILERPLATE_PARAGRAPHS: tuple[str, ...] = (
 BOILERPLATE_RE = re.compile(
     r"^\W{0,3}(?:" + "|".join(BOILERPLATE_PARAGRAPHS) + r")\W{0,3}$", re.IGNORECASE | re.DOTALL
 )
+# Prompts in the imperative ("Ikuti berita ...", "Unduh aplikasi ..."): the same words open a
+# source's quoted advice ("Ikuti perkembangan cuaca dari BMKG," kata dia), which stays.
+PROMPT_PARAGRAPHS: tuple[str, ...] = (
+    r"ikuti\s+(?:berita|informasi|update|kabar|perkembangan)\b.*",
+    r"(?:download|unduh)\s+(?:aplikasi\w*|app)\b.*",
+    r"dapatkan\s+(?:update|informasi|berita)\b.*(?:google\s+news|whatsapp|telegram|aplikasi).*",
+    r"(?:simak|ikuti|follow|gabung|cek|pantau|dapatkan)\b.*"
+    r"(?:whatsapp\s+channel|saluran\s+whatsapp|kanal\s+whatsapp|google\s+news|telegram\s+channel|"
+    r"whatsapp\.com/channel).*",
+    r"klik\s+(?:di\s+sini|link|tautan|tombol|untuk)\b.{0,100}",
+    # rights notices: "Dilarang mengambil dan/atau menayangkan ulang ... tanpa seizin redaksi"
+    r"dilarang\b.{0,80}\b(?:mengambil|menayangkan|menyalin|mengutip|memproduksi|mereproduksi|crawling)\b.{0,80}"
+    r"\b(?:artikel|konten|berita|tulisan|materi)\b.{0,200}\b(?:seizin|izin\s+tertulis|tanpa\s+izin)\b.{0,100}",
+    # prompts to follow the outlet elsewhere
+    r"(?:ikuti|follow)\s+(?:kami\s+|us\s+)?(?:di|on|lewat|melalui|via)\b.{0,80}",
+)
+PROMPT_LINE_RE = re.compile(
+    r"^\W{0,3}(?:" + "|".join(PROMPT_PARAGRAPHS) + r")\W{0,3}$", re.IGNORECASE | re.DOTALL
+)
 # Long paragraphs that match the prompt patterns above are real text that mentions them.
 BOILERPLATE_MAX_CHARS = 320
+
+# A prompt that asks the reader to follow the outlet somewhere, get its app or newsletter: a
+# short paragraph naming such a channel that speaks to the reader (an imperative, "Anda", "kami",
+# "!"), and is not someone's words quoted in the story ("Kami sudah melapor ke grup Telegram
+# itu," kata Budi).
+PROMPT_MAX_WORDS = 45
+PROMPT_CHANNEL_RE = re.compile(
+    r"\b(?:newsletter|buletin|telegram|whatsapp|wa\s+channel|google\s+news|instagram|youtube|tiktok|"
+    r"facebook|twitter|threads|play\s*store|app\s*store|google\s+play|aplikasi\w*|notifikasi|push\s+notif\w*)\b",
+    re.IGNORECASE,
+)
+PROMPT_ADDRESS_RE = re.compile(
+    r"^\W{0,3}(?:ikuti|follow|gabung|bergabung(?:lah)?|mari|yuk|ayo|unduh|download|install|instal|pasang|klik|"
+    r"simak|dapatkan|langganan|berlangganan|daftar(?:kan)?|subscribe|aktifkan|nyalakan|jangan\s+lupa|"
+    r"jangan\s+sampai|kirim(?:kan)?)\b"
+    r"|^\W{0,3}punya\s+(?:informasi|info|cerita|kisah|berita|tips|foto|video)\b[^?]{0,60}\?"  # "Punya info?"
+    r"|\b(?:anda|kamu|kalian|kami|ponselmu|gawaimu|hpmu|emailmu|akunmu|andalanmu)\b|!",
+    re.IGNORECASE,
+)
+# A reaction poll under the article: its question, then the choices, a word or two each
+# ("Senang", "Sedih", "Marah 12%").
+REACTION_PROMPT_RE = re.compile(
+    r"^\W{0,3}(?:bagaimana|apa)\s+(?:reaksi|perasaan|tanggapan|mood)(?:\s+(?:anda|kamu)|mu)\b.{0,40}\?\W{0,3}$",
+    re.IGNORECASE,
+)
+REACTION_CHOICE_MAX_WORDS = 3
+# Someone's words quoted in the story: a paragraph in quotation marks, or a verb of saying after
+# a comma or a closing quote ('..., kata dia', '..." ujar Budi'). A prompt's pattern never drops it.
+REPORTED_SPEECH_RE = re.compile(
+    r"^[\"“].*[\"”]$|[,.!?]\s*[\"”’']?\s*(?:kata|ujar|ucap|ungkap|jelas|tutur|tambah|imbuh|sebut|terang|tegas)"
+    r"(?:nya)?\b",
+    re.IGNORECASE | re.DOTALL,
+)
 
 # A short label heading a box that is not the article: links ("Berita Lainnya", "Terpopuler") or
 # a summary list ("Ringkasan", "Poin Penting").

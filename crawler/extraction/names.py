@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from crawler.extraction.document import clean_space
-from crawler.extraction.indonesian import BYLINE_LABEL_RE, BYLINE_ROLE_RE, BYLINE_SUFFIX_RE
+from crawler.extraction.indonesian import BYLINE_LABEL_RE, BYLINE_ROLE_RE, BYLINE_SUFFIX_RE, OUTLET_RE
 from crawler.extraction.metadata import Metadata
 from crawler.extraction.urls import registered_domain
 
@@ -143,6 +143,8 @@ def sign_off(line: str, body: list[str]) -> str | None:
     line = clean_space(line)
     words = line.split()
     if not _SIGN_OFF_RE.fullmatch(line) or re.search(r"\d|_", line) or line.upper() in NEWS_AGENCIES:
+        return None
+    if OUTLET_RE.match(line):  # "KOMPAS.COM" signs for the outlet: a credit, no writer
         return None
     if line.endswith(".") and len(words[-1]) > 2:  # "Agus S." keeps its initial; a sentence ends
         return None

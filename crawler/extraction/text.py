@@ -27,6 +27,13 @@ from crawler.extraction.indonesian import (
     NAME_RE,
     OUTLET_PLACE_RE,
     OUTLET_RE,
+    PROMPT_ADDRESS_RE,
+    PROMPT_CHANNEL_RE,
+    PROMPT_LINE_RE,
+    PROMPT_MAX_WORDS,
+    REACTION_CHOICE_MAX_WORDS,
+    REACTION_PROMPT_RE,
+    REPORTED_SPEECH_RE,
     SOURCE_LINE_RE,
     STAFF_LINE_RE,
 )
@@ -56,7 +63,25 @@ class CleanText:
 
 
 def is_boilerplate(paragraph: str) -> bool:
-    return len(paragraph) <= BOILERPLATE_MAX_CHARS and bool(BOILERPLATE_RE.match(paragraph))
+    """A line of page furniture. A prompt's words quoted in the story ("Ikuti arahan petugas,"
+    kata Kapolres) are article text."""
+    if len(paragraph) <= BOILERPLATE_MAX_CHARS and BOILERPLATE_RE.match(paragraph):
+        return True
+    if REPORTED_SPEECH_RE.search(paragraph):
+        return False
+    prompt = len(paragraph) <= BOILERPLATE_MAX_CHARS and PROMPT_LINE_RE.match(paragraph) is not None
+    return prompt or is_reader_prompt(paragraph)
+
+
+def is_reader_prompt(paragraph: str) -> bool:
+    """ "Follow Instagram @kabarkota ...", "Unduh aplikasinya di Play Store sekarang!", "Langganan
+    newsletter kami": a short line that names a channel and speaks to the reader. Words quoted
+    in the story ("Kami melapor ke grup Telegram itu," kata Budi) are article text."""
+    return (
+        len(paragraph.split()) <= PROMPT_MAX_WORDS
+        and PROMPT_CHANNEL_RE.search(paragraph) is not None
+        and PROMPT_ADDRESS_RE.search(paragraph) is not None
+    )
 
 
 def is_caption(paragraph: str) -> bool:
@@ -75,6 +100,22 @@ def drop_boilerplate(paragraphs: list[str], title: str | None = None) -> list[st
             continue
         if title and paragraph == title:
             continue
+        out.append(paragraph)
+    return out
+
+
+def drop_reaction_polls(paragraphs: list[str]) -> list[str]:
+    """A reaction poll ("Bagaimana reaksi Anda?" then "Senang", "Sedih", ...): the question and
+    the run of one- to three-word choices after it."""
+    out: list[str] = []
+    in_poll = False
+    for paragraph in paragraphs:
+        if REACTION_PROMPT_RE.match(paragraph):
+            in_poll = True
+            continue
+        if in_poll and len(paragraph.split()) <= REACTION_CHOICE_MAX_WORDS and not paragraph.endswith("."):
+            continue
+        in_poll = False
         out.append(paragraph)
     return out
 
@@ -190,10 +231,16 @@ def cut_after_lone_tag(paragraphs: list[str]) -> list[str]:
             return paragraphs
         staff = [
             p for p in after
-            if STAFF_LINE_RE.match(p) or SOURCE_LINE_RE.match(p) or byline_of(p) or sign_off(p, paragraphs)
+            if staff_lines(p) or SOURCE_LINE_RE.match(p) or byline_of(p) or sign_off(p, paragraphs)
         ]  # fmt: skip
         return paragraphs[: index + 1] + staff
     return paragraphs
+
+
+def staff_lines(line: str) -> list[re.Match[str]]:
+    """ "Editor: Nama", or several on one line: "Penulis: Nama | Editor: Nama"."""
+    found = [STAFF_LINE_RE.match(part.strip()) for part in line.split("|")]
+    return [f for f in found if f] if all(found) else []
 
 
 def split_trailer(paragraphs: list[str]) -> CleanText:
@@ -202,7 +249,7 @@ def split_trailer(paragraphs: list[str]) -> CleanText:
     paras = result.paragraphs
     while paras:
         last = paras[-1]
-        staff = STAFF_LINE_RE.match(last)
+        staff = staff_lines(last)
         contributor = CONTRIBUTOR_LINE_RE.match(last)
         if contributor:
             result.authors[:0] = [clean_space(contributor.group("names"))]
@@ -216,9 +263,11 @@ def split_trailer(paragraphs: list[str]) -> CleanText:
         source = SOURCE_LINE_RE.match(last)
         tag = CREDIT_TAG_RE.search(last)
         if staff:
-            names = [clean_space(n) for n in re.split(r",|/|\sdan\s", staff.group("names")) if clean_space(n)]
-            target = result.editors if staff.group("label").lower() in EDITOR_LABELS else result.authors
-            target[:0] = names
+            for found in reversed(staff):
+                names = [clean_space(n) for n in re.split(r",|/|\sdan\s", found.group("names"))]
+                names = [n for n in names if n]
+                target = result.editors if found.group("label").lower() in EDITOR_LABELS else result.authors
+                target[:0] = names
             paras.pop()
         elif source and result.credit is None:
             result.credit = clean_space(source.group("credit"))
@@ -237,7 +286,7 @@ def split_trailer(paragraphs: list[str]) -> CleanText:
 
 def clean_paragraphs(paragraphs: list[str], title: str | None = None) -> CleanText:
     """Everything the text step does to a body: boilerplate, dateline, trailer."""
-    paras = drop_boilerplate(paragraphs, title)
+    paras = drop_boilerplate(drop_reaction_polls(paragraphs), title)
     bylines = CleanText([])
     paras = take_bylines(drop_lead_dates(paras), bylines)
     dateline, paras = split_dateline(paras)
