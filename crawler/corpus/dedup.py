@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,8 +82,9 @@ class Index:
     """What the first pass keeps of each record, by its place in the input."""
 
     ids: list[str] = field(default_factory=list)
-    order: list[tuple[float, float]] = field(default_factory=list)  # (published, fetched)
-    exact: list[int] = field(default_factory=list)
+    published: array[float] = field(default_factory=lambda: array("d"))  # compact: 8 bytes a record
+    fetched: array[float] = field(default_factory=lambda: array("d"))
+    exact: array[int] = field(default_factory=lambda: array("q"))
     blocks: list[np.ndarray] = field(default_factory=list)  # signatures, BLOCK rows each
     keys: list[np.ndarray] = field(default_factory=list)  # band keys, BLOCK rows each
 
@@ -95,7 +97,9 @@ def build_index(records: Iterable[dict[str, Any]], threshold: float, show: Show,
     texts: list[str] = []
     for record in records:
         index.ids.append(record["id"])
-        index.order.append(similarity.first_order(record))
+        published, fetched = similarity.first_order(record)
+        index.published.append(published)
+        index.fetched.append(fetched)
         index.exact.append(similarity.exact_key(record["text"]))
         texts.append(record["text"])
         if len(texts) == BLOCK:
@@ -146,7 +150,7 @@ def group(index: Index, threshold: float) -> Groups:
     """Exact copies joined by their text hash; near copies by LSH bands, each candidate pair
     confirmed by the estimated Jaccard of its signatures."""
     groups = Groups(len(index.ids))
-    for a, b in _equal_runs(np.array(index.exact, dtype=np.int64)):
+    for a, b in _equal_runs(np.frombuffer(index.exact, dtype=np.int64)):
         groups.join(a, b)
     bands = index.keys[0].shape[1] if index.keys else 0
     for band in range(bands):
@@ -163,9 +167,11 @@ def firsts(index: Index, groups: Groups) -> np.ndarray:
     """For each record, the number of its group's first record (earliest published, then
     fetched, then read)."""
     size = len(index.ids)
-    roots = np.array([groups.find(i) for i in range(size)], dtype=np.int64)
+    roots = np.fromiter((groups.find(i) for i in range(size)), dtype=np.int64, count=size)
     first = np.full(size, -1, dtype=np.int64)
-    for i in sorted(range(size), key=lambda i: (*index.order[i], i)):
+    published = np.frombuffer(index.published, dtype=np.float64)
+    fetched = np.frombuffer(index.fetched, dtype=np.float64)
+    for i in np.lexsort((np.arange(size), fetched, published)).tolist():
         if first[roots[i]] < 0:
             first[roots[i]] = i
     return first[roots] if size else first

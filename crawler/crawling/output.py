@@ -31,6 +31,8 @@ from scrapy.extensions.feedexport import FileFeedStorage
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+CUT_BLOCK = 1 << 16  # bytes read at a time when looking for a file's last whole line
+
 PARTIAL = ".partial"  # the whole new content of NAME
 ADDITION = ".addition.partial"  # lines to add to NAME
 STAGING = ".staging"  # NAME as it will be, before it replaces NAME
@@ -77,9 +79,19 @@ def target_of(path: Path) -> tuple[Path, bool]:
 
 
 def _cut(path: Path) -> None:
-    """Drop a last line a killed run left half-written."""
+    """Drop a last line a killed run left half-written. Read backwards a block at a time: the
+    file may hold gigabytes of lines, memory only one block."""
     with path.open("rb+") as handle:
-        handle.truncate(handle.read().rfind(b"\n") + 1)
+        end = handle.seek(0, os.SEEK_END)
+        while end > 0:
+            start = max(0, end - CUT_BLOCK)
+            handle.seek(start)
+            found = handle.read(end - start).rfind(b"\n")
+            if found >= 0:
+                handle.truncate(start + found + 1)
+                return
+            end = start
+        handle.truncate(0)
 
 
 def commit(lines: Path) -> Path:

@@ -183,3 +183,19 @@ def test_standard_output_is_not_a_crawl_target(tmp_path: Path, flag: str) -> Non
     assert result.returncode == 2 and "warta fetch" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["st.sqlite", "st.sqlite.lock"]
+
+
+@pytest.mark.parametrize("tail", [b"", b'{"id": "half', b"x" * 200_000])
+def test_a_half_written_last_line_is_cut_reading_from_the_end(tmp_path: Path, tail: bytes) -> None:
+    """Lines longer than the block read at a time, and a half line after them: only the half
+    line goes (the file is read backwards, a block at a time, never whole)."""
+    from crawler.crawling.output import CUT_BLOCK, _cut
+
+    whole = b"".join(b'{"id": "%d", "text": "%s"}\n' % (i, b"a" * CUT_BLOCK) for i in range(3))
+    lines = tmp_path / "out.jsonl.partial"
+    lines.write_bytes(whole + tail)
+    _cut(lines)
+    assert lines.read_bytes() == whole
+    lines.write_bytes(b"no newline at all" * 10_000)
+    _cut(lines)
+    assert lines.read_bytes() == b""
