@@ -5,15 +5,15 @@ Run from the repo root:  python benchmarks/dedup.py [--records 100000 1000000]
 
 Each record's text is ~150 words drawn from a 20,000-word vocabulary; every tenth record is a
 copy of an earlier one with two words changed. Both sides run as whole processes, timed from
-outside with their peak RSS (ru_maxrss of the child). The target: 1,000,000 records in 2 GB.
+outside with their own peak RSS (os.wait4). The target: 1,000,000 records in 2 GB.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -55,15 +55,17 @@ def write_records(path: Path, count: int) -> None:
 
 
 def measure(command: list[str]) -> tuple[float, float, str]:
-    """Seconds and peak RSS (MB) of one child process; its stderr."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=True)
-    seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    if peak <= before:  # ru_maxrss is the largest child so far: run the big sizes last
-        peak = before
-    return seconds, peak / 1024, done.stderr.strip().splitlines()[-1]
+    """Seconds and peak RSS (MB) of one child process, its own (os.wait4); its stderr's last line."""
+    with tempfile.TemporaryFile("w+") as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, cwd=ROOT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        errors.seek(0)
+        said = errors.read().strip().splitlines()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{command[0]} failed: {said[-1] if said else status}")
+    return seconds, usage.ru_maxrss / 1024, said[-1] if said else ""
 
 
 def main() -> int:
