@@ -235,6 +235,49 @@ def cmd_dedup(args: argparse.Namespace) -> int:
     return ExitStatus.OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    import shlex
+
+    from crawler.corpus.dedup import BadInput, record_files
+    from crawler.corpus.export import Request, export, read_size, usage_problem
+    from crawler.corpus.progress import progress_bar
+
+    files = record_files(args.inputs)
+    missing = [str(p) for p in files if not p.is_file()]
+    if missing or not files:
+        _error(f"no such file: {missing[0]}" if missing else "no .jsonl or .jsonl.gz files in the inputs")
+        return ExitStatus.USAGE
+    partition = [k.strip() for k in args.partition.split(",") if k.strip()] if args.partition else []
+    request = Request(
+        files,
+        Path(args.output),
+        args.format,
+        partition,
+        args.language,
+        args.no_duplicates,
+        "warta " + shlex.join(sys.argv[1:]),
+    )
+    problem = usage_problem(request)
+    if problem:
+        _error(problem)
+        return ExitStatus.USAGE
+    try:
+        with progress_bar(read_size(files), not args.quiet) as show:
+            summary = export(request, show)
+    except BadInput as exc:
+        _error(exc.detail)
+        return ExitStatus.FAILED
+    except OSError as exc:
+        _error(f"cannot write: {exc.strerror or exc} ({exc.filename})")
+        return ExitStatus.FAILED
+    left = summary.read - summary.written
+    _error(
+        f"{summary.written} records written to {args.output}"
+        + (f"; {left} left out by the filters" if left else "")
+    )
+    return ExitStatus.OK
+
+
 def _crawl_usage_problem(args: argparse.Namespace) -> str | None:
     from crawler.extraction.dates import normalise_date
     from crawler.sites import sites
@@ -412,6 +455,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_fetch(verbs)
     _add_reextract(verbs)
     _add_dedup(verbs)
+    _add_export(verbs)
     _add_crawl(verbs)
     sites = verbs.add_parser(
         "sites",
@@ -499,6 +543,31 @@ def _add_dedup(verbs: Any) -> None:
     )
     dedup.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only the summary")
     dedup.set_defaults(func=cmd_dedup)
+
+
+def _add_export(verbs: Any) -> None:
+    from crawler.corpus.export import FORMATS
+
+    export = verbs.add_parser(
+        "export",
+        help="records into a dataset: Parquet, jsonl.gz or CSV, with a dataset card",
+        description="Read JSON Lines record files (or folders of them) and write one dataset with a"
+        " README.md dataset card (Hugging Face Hub front matter) beside it.",
+    )
+    export.add_argument("inputs", nargs="+", metavar="INPUT", help=".jsonl or .jsonl.gz file, or a folder")
+    export.add_argument("--format", choices=FORMATS, default="parquet", help="default parquet")
+    export.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="the file (or folder with --partition)"
+    )
+    export.add_argument(
+        "--partition", metavar="KEYS", help="site,year: a Hive-style folder OUT/site=.../year=.../ (parquet)"
+    )
+    export.add_argument("--language", metavar="CODE", help="keep only records in this language (e.g. id)")
+    export.add_argument(
+        "--no-duplicates", action="store_true", help="leave out records with duplicate_of set"
+    )
+    export.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only the summary")
+    export.set_defaults(func=cmd_export)
 
 
 def _add_crawl(verbs: Any) -> None:
