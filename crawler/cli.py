@@ -560,7 +560,9 @@ def _add_export(verbs: Any) -> None:
         "-o", "--output", required=True, metavar="OUT", help="the file (or folder with --partition)"
     )
     export.add_argument(
-        "--partition", metavar="KEYS", help="site,year: a Hive-style folder OUT/site=.../year=.../ (parquet)"
+        "--partition",
+        metavar="KEYS",
+        help="site,year: a Hive-style folder OUT/data/site=.../year=.../ (parquet)",
     )
     export.add_argument("--language", metavar="CODE", help="keep only records in this language (e.g. id)")
     export.add_argument(

@@ -169,9 +169,9 @@ def write_parquet(records: Iterable[dict[str, Any]], target: Path, schema: pa.Sc
 def write_partitioned(
     records: Iterable[dict[str, Any]], target: Path, schema: pa.Schema, keys: list[str], show: Show
 ) -> None:
-    """A Hive-style folder: ``site=kompas/year=2025/part-0.parquet``. The partition keys live in
-    the folder names (readers with hive partitioning give them back as columns); ``year`` is
-    the year of ``published_at``, ``__HIVE_DEFAULT_PARTITION__`` (null) when unknown."""
+    """A Hive-style folder: ``target/site=kompas/year=2025/part-0.parquet``. The partition keys
+    live in the folder names (readers with hive partitioning give them back as columns);
+    ``year`` is the year of ``published_at``, ``__HIVE_DEFAULT_PARTITION__`` (null) when unknown."""
     import pyarrow.dataset as ds
 
     full = schema.append(pa.field("year", pa.int32())) if "year" in keys else schema
@@ -242,6 +242,8 @@ class Request:
 
 
 def card_path(request: Request) -> Path:
+    """Beside the file; in a partitioned folder, at its top with the parts under ``data/`` (as
+    the Hub lays out a dataset, and so that readers of ``data/`` meet only Parquet files)."""
     return request.output / "README.md" if request.partition else request.output.parent / "README.md"
 
 
@@ -279,7 +281,7 @@ def export(request: Request, show: Show = lambda d, w: None) -> Summary:
     _remove(temp)
     try:
         if request.partition:
-            write_partitioned(records, temp, schema, request.partition, progress)
+            write_partitioned(records, temp / "data", schema, request.partition, progress)
             (temp / "README.md").write_text(card(request, summary, full_schema, schema), "utf-8")
         elif request.format == "parquet":
             write_parquet(records, temp, schema, progress)
@@ -338,7 +340,7 @@ def size_category(n: int) -> str:
 
 
 def data_files(request: Request) -> str:
-    return "**/*.parquet" if request.partition else request.output.name
+    return "data/**/*.parquet" if request.partition else request.output.name
 
 
 def front_matter(request: Request, summary: Summary) -> str:
@@ -404,7 +406,8 @@ def _fields(request: Request, record_schema: dict[str, Any], schema: pa.Schema) 
         rows += ["", "In the CSV, lists and objects are JSON text and null is an empty cell."]
     if request.partition:
         rows += ["", f"Partitioned Hive-style by {', '.join(request.partition)}: those keys are folder names"]
-        rows[-1] += " (`site=.../year=...`), not columns inside the files; read with hive partitioning on."
+        rows[-1] += " (`data/site=.../year=...`), not columns inside the files; read `data/` with hive"
+        rows[-1] += " partitioning on (pyarrow, pandas and polars do by default for a folder)."
     return rows
 
 
