@@ -181,3 +181,35 @@ def test_a_readme_not_made_by_export_is_never_overwritten(inputs, tmp_path):
     assert result.returncode == 2 and "README.md" in result.stderr
     assert (tmp_path / "README.md").read_text("utf-8") == "# my project\n"
     assert not (tmp_path / "c.parquet").exists()
+
+
+def test_a_broken_gzip_is_bad_input_not_a_write_error(tmp_path):
+    source = tmp_path / "in.jsonl.gz"
+    source.write_bytes(b"not gzip at all\n")
+    result = run_warta("export", str(source), "-o", str(tmp_path / "x.parquet"), "-q")
+    assert result.returncode == 1 and "cannot read" in result.stderr and "cannot write" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+
+
+def test_an_existing_folder_is_replaced_only_when_export_made_it(inputs, tmp_path, records):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep me", "utf-8")
+    for extra in ([], ["--partition", "site"]):
+        result = run_warta("export", str(inputs), "-o", str(mine), *extra)
+        assert result.returncode == 2, result.stderr
+    assert [p.name for p in mine.iterdir()] == ["notes.txt"]
+    out = tmp_path / "parts"
+    _export(str(inputs), "-o", str(out), "--partition", "site")
+    _export(str(inputs), "-o", str(out), "--partition", "site", "--language", "en")  # again, over it
+    table = ds.dataset(out / "data", format="parquet", partitioning="hive").to_table()
+    assert table.column("id").to_pylist() == [r["id"] for r in records if r["language"] == "en"]
+
+
+def test_no_record_kept_still_makes_a_dataset(inputs, tmp_path):
+    out = tmp_path / "none.parquet"
+    _export(str(inputs), "-o", str(out), "--language", "xx")
+    assert pq.read_table(out).num_rows == 0
+    parts = tmp_path / "parts"
+    _export(str(inputs), "-o", str(parts), "--partition", "site", "--language", "xx")
+    assert (parts / "README.md").is_file() and (parts / "data").is_dir()

@@ -53,12 +53,15 @@ def read_records(files: list[Path], read: list[int]) -> Iterator[dict[str, Any]]
     (of the files as stored) for the progress bar. A line that is not a record: BadInput."""
     done = 0
     for path in files:
-        with path.open("rb") as raw, _open(path, raw) as lines:
-            for number, line in enumerate(lines, 1):
-                if not line.strip():
-                    continue
-                yield _parse(line, path, number)
-                read[0] = done + raw.tell()
+        try:
+            with path.open("rb") as raw, _open(path, raw) as lines:
+                for number, line in enumerate(lines, 1):
+                    if not line.strip():
+                        continue
+                    yield _parse(line, path, number)
+                    read[0] = done + raw.tell()
+        except (OSError, EOFError) as exc:  # a broken .gz, a file gone while read: not a write error
+            raise BadInput(detail=f"{path}: cannot read ({exc})") from exc
         done += path.stat().st_size
         read[0] = done
 

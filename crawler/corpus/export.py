@@ -254,6 +254,11 @@ def usage_problem(request: Request) -> str | None:
         return f"cannot partition by {bad[0]}: choose from {', '.join(PARTITIONS)}"
     if request.partition and request.format != "parquet":
         return "--partition needs --format parquet"
+    out = request.output
+    if request.partition and out.exists() and not (out / "README.md").is_file():
+        return f"{out} exists and is not a folder warta export made; choose another output"
+    if not request.partition and out.is_dir():
+        return f"{out} is a folder; name a file (or add --partition site,year)"
     card = card_path(request)
     if card.exists() and "warta export" not in card.read_text("utf-8", errors="replace")[:2000]:
         return f"{card} exists and was not written by warta export; choose another output folder"
@@ -281,6 +286,7 @@ def export(request: Request, show: Show = lambda d, w: None) -> Summary:
     _remove(temp)
     try:
         if request.partition:
+            (temp / "data").mkdir(parents=True)  # there even when no record is kept
             write_partitioned(records, temp / "data", schema, request.partition, progress)
             (temp / "README.md").write_text(card(request, summary, full_schema, schema), "utf-8")
         elif request.format == "parquet":
