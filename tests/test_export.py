@@ -20,6 +20,7 @@ from crawler.extraction.record import schema
 from crawler.extraction.steps import build_record
 from crawler.sites import site_for_url
 from tests.conftest import assert_valid, load_fixture, run_warta
+from tests.test_reextract import in_terminal
 
 PAGES = ["kompas_article", "detik_article", "antaranews_article", "jpnn_article", "tempo_article"]
 
@@ -213,3 +214,15 @@ def test_no_record_kept_still_makes_a_dataset(inputs, tmp_path):
     parts = tmp_path / "parts"
     _export(str(inputs), "-o", str(parts), "--partition", "site", "--language", "xx")
     assert (parts / "README.md").is_file() and (parts / "data").is_dir()
+
+
+def test_a_progress_bar_on_a_terminal_and_none_with_q(tmp_path, records):
+    many = tmp_path / "many.jsonl"
+    with many.open("w", encoding="utf-8") as handle:
+        for n in range(3000):
+            record = records[n % len(records)]
+            handle.write(json.dumps({**record, "id": f"{n:016x}"}, ensure_ascii=False) + "\n")
+    shown = in_terminal("export", str(many), "-o", str(tmp_path / "a.parquet"))
+    assert "records/s" in shown and "B/s" in shown and "3000 records written" in shown, shown
+    quiet = in_terminal("export", str(many), "-o", str(tmp_path / "b.parquet"), "-q")
+    assert "records/s" not in quiet and "3000 records written" in quiet, quiet

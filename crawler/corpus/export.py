@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,7 +28,8 @@ import pyarrow as pa
 from crawler.corpus.dedup import BadInput, read_records
 from crawler.corpus.progress import Show
 
-BATCH = 10_000
+BATCH = 10_000  # records per Parquet row group: what memory holds at once
+SHOW_EVERY = 500  # records read between two updates of the progress bar
 FORMATS = ("parquet", "jsonl.gz", "csv")
 PARTITIONS = ("site", "year")
 DERIVED = {"published_day": "the day of published_at (date); null when only a year or month is known"}
@@ -106,11 +107,18 @@ class Summary:
 
 
 def kept(
-    records: Iterable[dict[str, Any]], summary: Summary, language: str | None, no_duplicates: bool
+    records: Iterable[dict[str, Any]],
+    summary: Summary,
+    request: Request,
+    progress: Callable[[], None],
 ) -> Iterator[dict[str, Any]]:
-    """The records the filters keep, counted for the card as they pass."""
+    """The records the filters keep, counted for the card as they pass; ``progress`` is told
+    every ``SHOW_EVERY`` records read."""
+    language, no_duplicates = request.language, request.no_duplicates
     for record in records:
         summary.read += 1
+        if summary.read % SHOW_EVERY == 0:
+            progress()
         if language and record.get("language") != language:
             continue
         if no_duplicates and record.get("duplicate_of"):
@@ -157,17 +165,16 @@ def _day(record: dict[str, Any]) -> date | None:
         return None
 
 
-def write_parquet(records: Iterable[dict[str, Any]], target: Path, schema: pa.Schema, show: Show) -> None:
+def write_parquet(records: Iterable[dict[str, Any]], target: Path, schema: pa.Schema) -> None:
     import pyarrow.parquet as pq
 
     with pq.ParquetWriter(target, schema, compression="zstd") as writer:
         for batch in batches(records):
             writer.write_batch(to_batch(batch, schema))
-            show(-1, len(batch))
 
 
 def write_partitioned(
-    records: Iterable[dict[str, Any]], target: Path, schema: pa.Schema, keys: list[str], show: Show
+    records: Iterable[dict[str, Any]], target: Path, schema: pa.Schema, keys: list[str]
 ) -> None:
     """A Hive-style folder: ``target/site=kompas/year=2025/part-0.parquet``. The partition keys
     live in the folder names (readers with hive partitioning give them back as columns);
@@ -182,7 +189,6 @@ def write_partitioned(
             table = pa.Table.from_batches([to_batch(batch, schema)])
             if "year" in keys:
                 table = table.append_column("year", pa.array([year_of(r) for r in batch], pa.int32()))
-            show(-1, len(batch))
             yield from table.to_batches()
 
     ds.write_dataset(
@@ -196,14 +202,12 @@ def write_partitioned(
     )
 
 
-def write_jsonl_gz(records: Iterable[dict[str, Any]], target: Path, show: Show) -> None:
+def write_jsonl_gz(records: Iterable[dict[str, Any]], target: Path) -> None:
     from crawler.extraction.record import to_json_line
 
     with target.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-        for n, record in enumerate(records, 1):
+        for record in records:
             out.write((to_json_line(record) + "\n").encode("utf-8"))
-            if n % BATCH == 0:
-                show(-1, BATCH)
 
 
 def csv_value(value: Any) -> Any:
@@ -215,16 +219,14 @@ def csv_value(value: Any) -> Any:
     return value
 
 
-def write_csv(records: Iterable[dict[str, Any]], target: Path, schema: pa.Schema, show: Show) -> None:
+def write_csv(records: Iterable[dict[str, Any]], target: Path, schema: pa.Schema) -> None:
     with target.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(schema.names)
-        for n, record in enumerate(records, 1):
+        for record in records:
             day = _day(record)
             row = {**record, "published_day": day.isoformat() if day else None}
             writer.writerow([csv_value(row.get(name)) for name in schema.names])
-            if n % BATCH == 0:
-                show(-1, BATCH)
 
 
 # --- the command --------------------------------------------------------------------------
@@ -273,13 +275,11 @@ def export(request: Request, show: Show = lambda d, w: None) -> Summary:
     schema = arrow_schema(full_schema)
     summary = Summary()
     read = [0]
-    written = [0]
 
-    def progress(_: int, more: int) -> None:
-        written[0] += more
-        show(read[0], written[0])
+    def progress() -> None:
+        show(read[0], summary.written)
 
-    records = kept(read_records(request.files, read), summary, request.language, request.no_duplicates)
+    records = kept(read_records(request.files, read), summary, request, progress)
     target = request.output
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.partial")
@@ -287,14 +287,15 @@ def export(request: Request, show: Show = lambda d, w: None) -> Summary:
     try:
         if request.partition:
             (temp / "data").mkdir(parents=True)  # there even when no record is kept
-            write_partitioned(records, temp / "data", schema, request.partition, progress)
+            write_partitioned(records, temp / "data", schema, request.partition)
             (temp / "README.md").write_text(card(request, summary, full_schema, schema), "utf-8")
         elif request.format == "parquet":
-            write_parquet(records, temp, schema, progress)
+            write_parquet(records, temp, schema)
         elif request.format == "csv":
-            write_csv(records, temp, schema, progress)
+            write_csv(records, temp, schema)
         else:
-            write_jsonl_gz(records, temp, progress)
+            write_jsonl_gz(records, temp)
+        progress()
         _replace(temp, target)
     except BaseException:
         _remove(temp)
