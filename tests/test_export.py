@@ -106,6 +106,8 @@ def test_duckdb_reads_the_file_and_the_card_describes_it(inputs, tmp_path, recor
     for site, count in sites:
         assert f"| {site} | {count} |" in body
     assert f"1 of {len(records)} checked records" in body
+    days = sorted(r["published_at"][:10] for r in records)
+    assert f"Published from {days[0]} to {days[-1]} " in body
     assert "| images | `list<item: struct<url: string, caption: string, credit: string>>` |" in body
     assert "warta export " in body and "corpus.parquet" in body.split("## Provenance")[1]
 

@@ -95,13 +95,14 @@ class Summary:
 
     def add(self, record: dict[str, Any]) -> None:
         self.written += 1
-        self.sites[record.get("site")] += 1
+        self.sites[record.get("site") or "unknown"] += 1
         self.languages[record.get("language") or "unknown"] += 1
         if "duplicate_of" in record:
             self.checked += 1
             self.duplicates += bool(record["duplicate_of"])
-        day = record.get("published_at")
-        if isinstance(day, str):
+        published = record.get("published_at")
+        if isinstance(published, str):
+            day = published[:10]  # the site's own day; times in different offsets do not compare
             self.first = min(self.first or day, day)
             self.last = max(self.last or day, day)
 
@@ -374,7 +375,8 @@ def card(request: Request, summary: Summary, record_schema: dict[str, Any], sche
     out += ["Licence: the articles' copyright stays with their publishers; check each site's terms."]
     out += ["", "## Sites", "", "| site | records |", "|---|---|"]
     out += [f"| {site} | {count} |" for site, count in sorted(summary.sites.items())]
-    out += ["", "## Dates", "", f"published_at from {summary.first or 'n/a'} to {summary.last or 'n/a'}."]
+    span = f"{summary.first or 'n/a'} to {summary.last or 'n/a'}"
+    out += ["", "## Dates", "", f"Published from {span} (days of published_at)."]
     out += ["", "## Languages", "", "| language | records | share |", "|---|---|---|"]
     out += [f"| {lang} | {c} | {_share(c, n)} |" for lang, c in summary.languages.most_common()]
     out += ["", "## Duplicates", ""]
