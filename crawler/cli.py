@@ -180,15 +180,23 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     return status
 
 
+def _inputs_problem(files: list[Path], none_found: str) -> str | None:
+    """One line when an input file is not there, or the inputs hold none; else None."""
+    missing = [str(p) for p in files if not p.is_file()]
+    if missing:
+        return f"no such file: {missing[0]}"
+    return None if files else none_found
+
+
 def cmd_reextract(args: argparse.Namespace) -> int:
     from crawler.corpus.progress import progress_bar
     from crawler.corpus.reextract import Run, reextract
     from crawler.corpus.warcs import Options, warc_files
 
     files = warc_files(args.inputs)
-    missing = [str(p) for p in files if not p.is_file()]
-    if missing or not files:
-        _error(f"no such WARC file: {missing[0]}" if missing else "no WARC files in the inputs")
+    problem = _inputs_problem(files, "no WARC files in the inputs")
+    if problem:
+        _error(problem)
         return ExitStatus.USAGE
     domains = tuple(d.strip().lower() for d in (args.domains or "").split(",") if d.strip())
     wanted = Options(everything=args.all, domains=domains, language=args.language, timezone=args.timezone)
@@ -217,9 +225,9 @@ def cmd_dedup(args: argparse.Namespace) -> int:
     from crawler.corpus.progress import progress_bar
 
     files = record_files(args.inputs)
-    missing = [str(p) for p in files if not p.is_file()]
-    if missing or not files:
-        _error(f"no such file: {missing[0]}" if missing else "no .jsonl or .jsonl.gz files in the inputs")
+    problem = _inputs_problem(files, "no .jsonl or .jsonl.gz files in the inputs")
+    if problem:
+        _error(problem)
         return ExitStatus.USAGE
     try:
         with progress_bar(2 * sum(p.stat().st_size for p in files), not args.quiet) as show:
@@ -243,9 +251,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from crawler.corpus.progress import progress_bar
 
     files = record_files(args.inputs)
-    missing = [str(p) for p in files if not p.is_file()]
-    if missing or not files:
-        _error(f"no such file: {missing[0]}" if missing else "no .jsonl or .jsonl.gz files in the inputs")
+    problem = _inputs_problem(files, "no .jsonl or .jsonl.gz files in the inputs")
+    if problem:
+        _error(problem)
         return ExitStatus.USAGE
     partition = [k.strip() for k in args.partition.split(",") if k.strip()] if args.partition else []
     request = Request(
