@@ -26,26 +26,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from planted_copies import same_event_records, syndicated  # noqa: E402
-from quality_gate import DEFAULT_CORPUS, FETCHED_AT, articles  # noqa: E402
+from quality_gate import DEFAULT_CORPUS, corpus_records  # noqa: E402
 
 from crawler.corpus import similarity  # noqa: E402
-from crawler.errors import WartaError  # noqa: E402
-from crawler.extraction.steps import build_record  # noqa: E402
-from crawler.sites import site_for_url  # noqa: E402
-
-
-def corpus_records(corpus: Path) -> list[dict]:
-    """The records of the corpus's article pages (its pages marked as another page's duplicate
-    are left out: they are the same article, with the same id)."""
-    made = []
-    for truth in articles(corpus):
-        try:
-            made.append(
-                dict(build_record(truth["html"], truth["url"], FETCHED_AT, site_for_url(truth["url"])))
-            )
-        except WartaError:
-            continue
-    return made
 
 
 def scores(pairs: list[tuple[str, str]], ngram: int) -> list[float]:

@@ -123,6 +123,19 @@ def warta_scores(pages: list[dict], generic: bool = False) -> list[Score]:
     return scores
 
 
+def corpus_records(corpus: Path) -> list[dict]:
+    """warta's records of the corpus's article pages, as a crawl writes them (pages with no
+    record left out): the real records near-duplicate detection is measured on."""
+    made = []
+    for truth in articles(corpus):
+        try:
+            record = build_record(truth["html"], truth["url"], FETCHED_AT, site_for_url(truth["url"]))
+        except WartaError:
+            continue
+        made.append(dict(record))
+    return made
+
+
 def trafilatura_scores(pages: list[dict]) -> list[Score]:
     import trafilatura
 

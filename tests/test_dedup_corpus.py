@@ -16,29 +16,13 @@ from tests.conftest import run_warta
 from tests.planted_copies import exact, same_event_records, syndicated
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quality_gate import DEFAULT_CORPUS, FETCHED_AT, articles  # noqa: E402
+from quality_gate import DEFAULT_CORPUS, corpus_records  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not DEFAULT_CORPUS.is_dir(), reason="../shared/corpus is absent")
 
 
-def _corpus_records() -> list[dict]:
-    from crawler.errors import WartaError
-    from crawler.extraction.steps import build_record
-    from crawler.sites import site_for_url
-
-    made = []
-    for truth in articles(DEFAULT_CORPUS):
-        try:
-            made.append(
-                dict(build_record(truth["html"], truth["url"], FETCHED_AT, site_for_url(truth["url"])))
-            )
-        except WartaError:
-            continue
-    return made
-
-
 def test_every_planted_copy_and_nothing_else(tmp_path: Path) -> None:
-    originals = _corpus_records()
+    originals = corpus_records(DEFAULT_CORPUS)
     planted: dict[str, str] = {}
     records = list(originals)
     for n, original in enumerate(originals):
