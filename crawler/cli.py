@@ -256,6 +256,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         _error(problem)
         return ExitStatus.USAGE
     partition = [k.strip() for k in args.partition.split(",") if k.strip()] if args.partition else []
+    state, robots = _crawl_robots(args.state)
+    if isinstance(robots, str):
+        _error(robots)
+        return ExitStatus.USAGE
     request = Request(
         files,
         Path(args.output),
@@ -264,6 +268,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         args.language,
         args.no_duplicates,
         "warta " + shlex.join(sys.argv[1:]),
+        state,
+        robots,
     )
     problem = usage_problem(request)
     if problem:
@@ -284,6 +290,22 @@ def cmd_export(args: argparse.Namespace) -> int:
         + (f"; {left} left out by the filters" if left else "")
     )
     return ExitStatus.OK
+
+
+def _crawl_robots(named: str | None) -> tuple[Path | None, dict[str, Any] | str]:
+    """The state file export reads robots.txt answers from (the one named, else the default
+    one when it exists) and those answers, or one line saying why it cannot be read."""
+    import sqlite3
+
+    from crawler.crawling.state import default_state_path, robots_by_site
+
+    path = Path(named) if named else default_state_path()
+    if not path.is_file():
+        return None, (f"no state file {path}" if named else {})
+    try:
+        return path, robots_by_site(path)
+    except sqlite3.Error as exc:
+        return path, f"cannot read the state {path}: {exc}"
 
 
 def _crawl_usage_problem(args: argparse.Namespace) -> str | None:
@@ -575,6 +597,12 @@ def _add_export(verbs: Any) -> None:
     export.add_argument("--language", metavar="CODE", help="keep only records in this language (e.g. id)")
     export.add_argument(
         "--no-duplicates", action="store_true", help="leave out records with duplicate_of set"
+    )
+    export.add_argument(
+        "--state",
+        metavar="FILE",
+        help="the crawls' state file, for each site's robots.txt answer in the card"
+        " (default: the default state, when it exists)",
     )
     export.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only the summary")
     export.set_defaults(func=cmd_export)

@@ -242,6 +242,8 @@ class Request:
     language: str | None
     no_duplicates: bool
     command: str
+    state: Path | None = None  # the crawls' state file, for robots.txt at crawl time
+    robots: dict[str, dict[str, Any]] = field(default_factory=dict)  # its answer per site
 
 
 def card_path(request: Request) -> Path:
@@ -388,6 +390,7 @@ def card(request: Request, summary: Summary, record_schema: dict[str, Any], sche
         out += ["Not checked: run `warta dedup` first to fill `duplicate_of`."]
     if summary.read != n:
         out += ["", f"{summary.read - n} of {summary.read} records read were left out by the filters."]
+    out += ["", "## robots.txt at crawl time", "", *_robots(request, sorted(summary.sites))]
     out += ["", "## Fields", "", *_fields(request, record_schema, schema)]
     out += [
         "",
@@ -401,6 +404,21 @@ def card(request: Request, summary: Summary, record_schema: dict[str, Any], sche
         "",
     ]
     return "\n".join(out)
+
+
+def _robots(request: Request, sites: list[str]) -> list[str]:
+    """Each site's robots.txt answer in its latest crawl recorded in the state file."""
+    if request.state is None:
+        return ["Not recorded: no crawl state file was found (`--state FILE` names the crawls' one)."]
+    rows = [f"As recorded in `{request.state}` by each site's latest crawl.", ""]
+    rows += ["| site | robots.txt | URLs it forbade | crawled |", "|---|---|---|---|"]
+    for site in sites:
+        seen = request.robots.get(site)
+        if seen is None:
+            rows.append(f"| {site} | not recorded (no crawl of this site in the state) | | |")
+        else:
+            rows.append(f"| {site} | {seen['status']} | {seen['forbidden']} | {seen['finished']} |")
+    return rows
 
 
 def _fields(request: Request, record_schema: dict[str, Any], schema: pa.Schema) -> list[str]:

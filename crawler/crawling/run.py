@@ -25,6 +25,7 @@ from crawler.crawling.output import (
     write_atomically,
 )
 from crawler.crawling.report import health_warnings, site_status, site_summary
+from crawler.crawling.robots import robots_status
 from crawler.crawling.state import SeenStore
 from crawler.errors import ExitStatus
 
@@ -167,6 +168,7 @@ def _site_numbers(
     counted as failed under the write error, so every article stays accounted for."""
     settings, stats = crawler.settings, crawler.stats.get_stats()
     numbers = site_summary(site, stats)
+    numbers["robots_txt"] = robots_status(stats, settings.getbool("ROBOTSTXT_OBEY"))
     write_error = stats.get("warta/output_error") or (join_error if _joined(plan) else None)
     if write_error and numbers["written"]:
         numbers["failed"]["not written"] = numbers["failed"].get("not written", 0) + numbers["written"]

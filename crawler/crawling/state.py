@@ -28,14 +28,17 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 CREATE TABLE IF NOT EXISTS near_signatures (id TEXT PRIMARY KEY, first TEXT, signature BLOB) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS near_keys (key INTEGER, id TEXT, PRIMARY KEY (key, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS robots (site TEXT, finished TEXT, obeyed INTEGER, status TEXT, forbidden INTEGER);
 """
 # near_signatures: the MinHash signature (crawler.corpus.similarity) of each written record that
 # went through near-duplicate detection, and the first record of its group; near_keys: its LSH
 # band keys and exact-text key, to find the candidates a new record is compared with. Created
 # with IF NOT EXISTS, so a state file from before them gains them on its next open.
+# robots: what robots.txt said in each run of a site (crawler.crawling.robots.robots_status),
+# for the dataset card's "under which rules was this collected".
 
 
-TABLES = {"articles", "url_keys", "runs", "near_signatures", "near_keys"}
+TABLES = {"articles", "url_keys", "runs", "near_signatures", "near_keys", "robots"}
 
 
 class ForeignState(Exception):
@@ -68,6 +71,23 @@ def _near_keys(text: str, signature: Any) -> list[int]:
 
     bands = similarity.band_keys(signature, similarity.DEFAULT_THRESHOLD)[0]
     return [*map(int, bands), similarity.exact_key(text)]
+
+
+def robots_by_site(path: Path) -> dict[str, dict[str, Any]]:
+    """Each site's robots.txt answer in its latest run that recorded one, read without writing
+    (an export reads the state of crawls it does not own). {} for a state from before the table."""
+    db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = db.execute(
+            "SELECT site, finished, obeyed, status, forbidden FROM robots r WHERE finished = "
+            "(SELECT MAX(finished) FROM robots WHERE site = r.site)"
+        ).fetchall()
+    except sqlite3.OperationalError:  # no such table
+        return {}
+    finally:
+        db.close()
+    keys = ("finished", "obeyed", "status", "forbidden")
+    return {row[0]: dict(zip(keys, row[1:], strict=True)) for row in rows}
 
 
 def url_key(url: str) -> str:
@@ -183,8 +203,12 @@ class SeenStore:
             summary["written"],
             summary["mean_words"],
         )
+        robots = summary.get("robots_txt")
         with self.db:
             self.db.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?)", row)
+            if robots:
+                seen = (site, summary["finished"], robots["obeyed"], robots["status"], robots["forbidden"])
+                self.db.execute("INSERT INTO robots VALUES (?, ?, ?, ?, ?)", seen)
 
     def previous_mean_words(self, site: str) -> float | None:
         """Mean body length over this site's last successful runs that wrote something."""
