@@ -125,7 +125,11 @@ def test_partitioned_folder_reads_with_hive_partitioning(inputs, tmp_path, recor
     assert {row[0]: (row[1], row[2]) for row in rows} == expected
     table = ds.dataset(out / "data", format="parquet", partitioning="hive").to_table()
     assert table.num_rows == len(records) and "site" in table.column_names
-    assert 'path: "data/**/*.parquet"' in (out / "README.md").read_text("utf-8")
+    card = (out / "README.md").read_text("utf-8")
+    assert 'path: "data/**/*.parquet"' in card
+    for site in {r["site"] for r in records}:  # a subset per site: `datasets` drops folder keys
+        subset = f'- config_name: {site}\n  data_files:\n  - split: train\n    path: "data/site={site}/'
+        assert subset + '**/*.parquet"' in card
 
 
 def test_filters_keep_one_language_and_drop_copies(inputs, tmp_path, records):

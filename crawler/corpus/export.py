@@ -358,9 +358,16 @@ def front_matter(request: Request, summary: Summary) -> str:
     lines = ["---", "language:", *(f"- {lang}" for lang in languages)]
     lines += ["license: other", "task_categories:", "- text-generation", "- text-classification"]
     lines += ["size_categories:", f"- {size_category(summary.written)}"]
-    lines += ["configs:", "- config_name: default", "  data_files:", "  - split: train"]
-    lines += [f'    path: "{data_files(request)}"', "tags:", "- news", "- indonesian", "- warta", "---"]
+    lines += ["configs:", *_config("default", data_files(request))]
+    if "site" in request.partition:  # the Hub's subsets: `datasets` does not read folder keys
+        for site in sorted(summary.sites):
+            lines += _config(site, f"data/site={site}/**/*.parquet")
+    lines += ["tags:", "- news", "- indonesian", "- warta", "---"]
     return "\n".join(lines)
+
+
+def _config(name: str, path: str) -> list[str]:
+    return [f"- config_name: {name}", "  data_files:", "  - split: train", f'    path: "{path}"']
 
 
 def _share(part: int, whole: int) -> str:
@@ -434,7 +441,9 @@ def _fields(request: Request, record_schema: dict[str, Any], schema: pa.Schema) 
     if request.partition:
         rows += ["", f"Partitioned Hive-style by {', '.join(request.partition)}: those keys are folder names"]
         rows[-1] += " (`data/site=.../year=...`), not columns inside the files; read `data/` with hive"
-        rows[-1] += " partitioning on (pyarrow, pandas and polars do by default for a folder)."
+        rows[-1] += " partitioning on (pyarrow, pandas and polars do by default for a folder). Hugging Face"
+        rows[-1] += " `datasets` does not read folder keys: each site is a config (subset) of its own here,"
+        rows[-1] += " and the single-file export keeps every column."
     return rows
 
 
