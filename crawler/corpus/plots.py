@@ -16,11 +16,11 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 import matplotlib
-from matplotlib.dates import date2num
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, date2num
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
@@ -94,6 +94,17 @@ def _periods(first: date, last: date) -> tuple[list[date], Callable[[date], date
     return months, lambda d: d.replace(day=1)
 
 
+def _time_axis(ax: Any, first: date | datetime, last: date | datetime) -> None:
+    """Dates on the x axis, labelled as briefly as the span allows; a single moment gets room
+    either side (matplotlib would otherwise stretch the axis over years)."""
+    locator = AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    if first == last:
+        pad = timedelta(hours=1) if isinstance(first, datetime) else timedelta(days=1)
+        ax.set_xlim(date2num(first - pad), date2num(last + pad))
+
+
 def _over_days(per_site: Mapping[str, Counter[date]], key: str, ylabel: str) -> tuple[str, str]:
     """Lines of counts per site per day (per month over a long span), zeros included."""
     every = [day for counts in per_site.values() for day in counts]
@@ -108,13 +119,12 @@ def _over_days(per_site: Mapping[str, Counter[date]], key: str, ylabel: str) -> 
         ax.plot(
             date2num(periods), [grouped[p] for p in periods], marker="o", markersize=3, lw=1.2, label=site
         )
-    ax.xaxis_date()
     per = "day" if len(periods) == (max(every) - min(every)).days + 1 else "month"
     ax.set_ylabel(f"{ylabel} per {per}")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    fig.autofmt_xdate()
+    _time_axis(ax, min(every), max(every))
     return to_svg(fig, key), per
 
 
@@ -261,18 +271,19 @@ def _per_run(history: History, value: Callable[[Any], float | None], key: str, y
     """A line per site of one number per run, over the runs' start times; None if no run has it."""
     fig = Figure(figsize=(WIDTH, 3.4))
     ax = fig.subplots()
-    drawn = False
+    times = []
     for site in sorted({run.site for run in history.runs}):
         points = [(r.started, value(r)) for r in history.runs if r.site == site and value(r) is not None]
         if points:
             ax.plot(*zip(*points, strict=True), marker="o", markersize=4, linewidth=1.2, label=site)
-            drawn = True
-    if not drawn:
+            times += [when for when, _ in points]
+    if not times:
         return None
     ax.set_ylabel(ylabel)
     ax.set_ylim(bottom=0)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
-    fig.autofmt_xdate()
+    _time_axis(ax, min(times), max(times))
     return to_svg(fig, key)
 
 

@@ -82,7 +82,7 @@ def records_page(request: Request, show: Show) -> tuple[str, str]:
         ("inputs", _named(request.files)),
     ]
     title = "warta report: the records"
-    about = f"{corpus.records} records from {len(corpus.sites)} sites"
+    about = f"{plural(corpus.records, 'record')} from {plural(len(corpus.sites), 'site')}"
     return page(title, facts, record_plots(corpus), request), about
 
 
@@ -101,8 +101,12 @@ def state_page(request: Request) -> tuple[str, str]:
         ("articles written", f"{history.articles():,}"),
         ("state file", str(path)),
     ]
-    about = f"{history.total_runs} runs of {len(sites)} sites"
+    about = f"{plural(history.total_runs, 'run')} of {plural(len(sites), 'site')}"
     return page("warta report: the run history", facts, state_plots(history), request), about
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _named(files: list[Path]) -> str:
