@@ -235,17 +235,18 @@ def test_records_and_a_state_file_together_are_refused(deduped, tmp_path):
 
 
 def test_a_progress_bar_on_a_terminal_and_none_with_q(tmp_path, records):
+    """Enough records that reading them outlasts tqdm's first redraw (0.1 s) on an idle core."""
     many = tmp_path / "many.jsonl"
     with many.open("w", encoding="utf-8") as handle:
-        for n in range(3000):
+        for n in range(12000):
             record = records[n % len(records)]
             handle.write(json.dumps({**record, "id": f"{n:016x}"}, ensure_ascii=False) + "\n")
     shown = in_terminal("report", str(many), "-o", str(tmp_path / "a.html"))
-    assert "records/s" in shown and "B/s" in shown and "report of 3000 records" in shown, shown
+    assert "records/s" in shown and "B/s" in shown and "report of 12000 records" in shown, shown
     quiet = in_terminal("report", str(many), "-o", str(tmp_path / "b.html"), "-q")
-    assert "records/s" not in quiet and "report of 3000 records" in quiet, quiet
+    assert "records/s" not in quiet and "report of 12000 records" in quiet, quiet
     off = run_warta("report", str(many), "-o", str(tmp_path / "c.html"))
-    assert off.stderr == f"warta: report of 3000 records from 30 sites written to {tmp_path / 'c.html'}\n"
+    assert off.stderr == f"warta: report of 12000 records from 30 sites written to {tmp_path / 'c.html'}\n"
 
 
 # --- the counting, in pieces --------------------------------------------------------------

@@ -106,24 +106,25 @@ def _time_axis(ax: Any, first: date | datetime, last: date | datetime) -> None:
 
 
 def _over_days(per_site: Mapping[str, Counter[date]], key: str, ylabel: str) -> tuple[str, str]:
-    """Lines of counts per site per day (per month over a long span), zeros included."""
+    """Stacked bars of counts per site per day (per month over a long span): the height is the
+    whole corpus, the colours its biggest sites."""
     every = [day for counts in per_site.values() for day in counts]
     periods, period_of = _periods(min(every), max(every))
+    per = "day" if len(periods) == (max(every) - min(every)).days + 1 else "month"
     totals = Counter({site: sum(c.values()) for site, c in per_site.items()})
     fig = Figure(figsize=(WIDTH, 3.6))
     ax = fig.subplots()
+    x, bottom = date2num(periods), [0] * len(periods)
     for site, counts in merged(per_site, top(totals, TOP_SITES)).items():
         grouped = Counter({p: 0 for p in periods})
         for day, n in counts.items():
             grouped[period_of(day)] += n
-        ax.plot(
-            date2num(periods), [grouped[p] for p in periods], marker="o", markersize=3, lw=1.2, label=site
-        )
-    per = "day" if len(periods) == (max(every) - min(every)).days + 1 else "month"
+        heights = [grouped[p] for p in periods]
+        ax.bar(x, heights, bottom=bottom, width=0.8 if per == "day" else 25, label=site, align="edge")
+        bottom = [a + b for a, b in zip(bottom, heights, strict=True)]
     ax.set_ylabel(f"{ylabel} per {per}")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, reverse=True)
     _time_axis(ax, min(every), max(every))
     return to_svg(fig, key), per
 
@@ -132,7 +133,7 @@ def _over_days(per_site: Mapping[str, Counter[date]], key: str, ylabel: str) -> 
 def per_day(corpus: Corpus) -> Plot:
     title = "Articles per site per day (day of published_at)"
     undated = sum(corpus.undated.values())
-    note = f"{undated} of {corpus.records} records have no day of publication (no date, or only a"
+    note = f"{undated:,} of {corpus.records:,} records have no day of publication (no date, or only a"
     note += " year or month) and are not in the plot"
     note += (": " + ", ".join(f"{s} {n}" for s, n in corpus.undated.most_common(8))) if undated else ""
     if not corpus.days:
@@ -164,7 +165,7 @@ def _stacked(rows: Mapping[str, Counter[str]], keys: list[str], key: str, colour
 def extraction(corpus: Corpus) -> Plot:
     rows = merged(corpus.extractors, top(corpus.sites, MAX_ROWS))
     generic = sum(c["generic"] for c in corpus.extractors.values())
-    note = f"{generic} of {corpus.records} records came from the generic path (no site file's rules)."
+    note = f"{generic:,} of {corpus.records:,} records came from the generic path (no site file's rules)."
     svg = _stacked(rows, ["site rules", "generic"], "extraction", ["#3a6ea5", "#f4a259"])
     return Plot("Site rules or generic extraction, per site (extractor)", svg, note)
 
@@ -177,9 +178,9 @@ def duplicates(corpus: Corpus) -> Plot:
         why = "No record carries duplicate_of: none went through near-duplicate detection (warta dedup"
         return Plot(title, None, why + " or a crawl with --dedup), so copies were not looked for.")
     copies = sum(c[COPY] for c in corpus.duplicates.values())
-    note = f"{copies} of {checked} checked records ({copies / checked:.1%}) copy an earlier record"
+    note = f"{copies:,} of {checked:,} checked records ({copies / checked:.1%}) copy an earlier record"
     unchecked = corpus.records - checked
-    note += f"; {unchecked} records were not checked (no duplicate_of field)." if unchecked else "."
+    note += f"; {unchecked:,} records were not checked (no duplicate_of field)." if unchecked else "."
     rows = merged(corpus.duplicates, top(corpus.sites, MAX_ROWS))
     svg = _stacked(rows, [UNIQUE, COPY, UNCHECKED], "duplicates", ["#7fb069", "#d1495b", "#c9c9c9"])
     return Plot(title, svg, note)
@@ -222,7 +223,7 @@ def length_labels() -> list[str]:
 def lengths(corpus: Corpus) -> Plot:
     title = "Body length (word_count)"
     counted = sum(corpus.lengths.values())
-    note = f" {corpus.no_length} records have no word_count." if corpus.no_length else ""
+    note = f" {corpus.no_length:,} records have no word_count." if corpus.no_length else ""
     if not counted:
         return Plot(title, None, "No record has a word_count: nothing to plot." + note)
     fig = Figure(figsize=(WIDTH, 3.2))
@@ -233,7 +234,7 @@ def lengths(corpus: Corpus) -> Plot:
     ax.set_ylabel("records")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.tick_params(axis="x", labelrotation=30)
-    return Plot(title, to_svg(fig, "lengths"), f"{counted} records.{note}")
+    return Plot(title, to_svg(fig, "lengths"), f"{counted:,} records.{note}")
 
 
 @_styled
