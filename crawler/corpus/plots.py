@@ -230,7 +230,7 @@ def lengths(corpus: Corpus) -> Plot:
     ax = fig.subplots()
     labels = length_labels()
     ax.bar(labels, [corpus.lengths[i] for i in range(len(labels))], color="#3a6ea5")
-    ax.set_xlabel("words (bins about twice as wide each step)")
+    ax.set_xlabel("words (bins widen as lengths grow)")
     ax.set_ylabel("records")
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.tick_params(axis="x", labelrotation=30)

@@ -22,7 +22,7 @@ from crawler.errors import ExitStatus
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SHOW_EVERY = 500  # records read between two updates of the progress bar
-# word_count bins (lower edges, the last one open): about twice as wide each step, as lengths
+# word_count bins (lower edges, the last one open): wider as lengths grow, since lengths
 # spread over orders of magnitude (a short news flash, a long feature)
 LENGTH_EDGES = (1, 50, 100, 200, 300, 500, 750, 1000, 1500, 2000, 3000, 5000, 10000)
 UNIQUE, COPY, UNCHECKED = "first or unique", "copy", "not checked"
