@@ -1,4 +1,4 @@
-"""The ``warta`` command: extract, fetch, crawl, sites, schema.
+"""The ``warta`` command: extract, fetch, crawl, sites, schema, and the corpus verbs.
 
 Every failure a user can cause (missing file, not HTML, HTTP 404, unknown host, a non-http
 URL) ends with one line on stderr and a non-zero exit, never a traceback.
@@ -308,6 +308,34 @@ def _crawl_robots(named: str | None) -> tuple[Path | None, dict[str, Any] | str]
         return path, f"cannot read the state {path}: {exc}"
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    import shlex
+
+    from crawler.corpus.dedup import BadInput, record_files
+    from crawler.corpus.progress import progress_bar
+    from crawler.corpus.report_page import Request, read_size, usage_problem, write_report
+
+    files = record_files(args.inputs)
+    output = Path(args.output)
+    problem = _inputs_problem(files, "no .jsonl or .jsonl.gz files in the inputs")
+    problem = problem or usage_problem(files, output)
+    if problem:
+        _error(problem)
+        return ExitStatus.USAGE
+    request = Request(files, output, "warta " + shlex.join(sys.argv[1:]))
+    try:
+        with progress_bar(read_size(files), not args.quiet) as show:
+            about = write_report(request, show)
+    except BadInput as exc:
+        _error(exc.detail)
+        return ExitStatus.FAILED
+    except OSError as exc:
+        _error(f"cannot write: {exc.strerror or exc} ({exc.filename})")
+        return ExitStatus.FAILED
+    _error(f"report of {about} written to {output}")
+    return ExitStatus.OK
+
+
 def _crawl_usage_problem(args: argparse.Namespace) -> str | None:
     from crawler.extraction.dates import normalise_date
     from crawler.sites import sites
@@ -486,6 +514,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_reextract(verbs)
     _add_dedup(verbs)
     _add_export(verbs)
+    _add_report(verbs)
     _add_crawl(verbs)
     sites = verbs.add_parser(
         "sites",
@@ -606,6 +635,21 @@ def _add_export(verbs: Any) -> None:
     )
     export.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only the summary")
     export.set_defaults(func=cmd_export)
+
+
+def _add_report(verbs: Any) -> None:
+    report = verbs.add_parser(
+        "report",
+        help="one HTML page with plots of records, or of a state file's runs",
+        description="Read JSON Lines record files (or folders of them), or one warta state file, and"
+        " write one self-contained HTML page with plots (nothing is fetched when it is viewed).",
+    )
+    report.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help=".jsonl or .jsonl.gz file, a folder, or a state file"
+    )
+    report.add_argument("-o", "--output", required=True, metavar="FILE", help="the HTML page to write")
+    report.add_argument("-q", "--quiet", action="store_true", help="no progress bar, only the summary")
+    report.set_defaults(func=cmd_report)
 
 
 def _add_crawl(verbs: Any) -> None:
