@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,11 +20,13 @@ from tests.conftest import run_warta  # noqa: E402
 from tests.test_reextract import articles_warc, cc_news_warc, split_article_warc  # noqa: E402
 
 
-def on_datatrove(warcs: Path | str, out: Path, tasks: int = 2) -> dict[str, int]:
+def on_datatrove(
+    warcs: Path | str, out: Path, tasks: int = 2, reader: WartaWarcReader | None = None, **extracting: Any
+) -> dict[str, int]:
     """Run the recipe's pipeline; the counts of the reader's and the extractor's stats."""
     pipeline = [
-        WartaWarcReader(str(warcs)),
-        WartaExtractor(),
+        reader or WartaWarcReader(str(warcs)),
+        WartaExtractor(**extracting),
         JsonlWriter(str(out), adapter=as_record, compression=None),
     ]
     run = LocalPipelineExecutor(pipeline, tasks=tasks, workers=tasks, logging_dir=str(out.parent / "logs"))
@@ -31,9 +34,9 @@ def on_datatrove(warcs: Path | str, out: Path, tasks: int = 2) -> dict[str, int]
     return {label: metric.total for step in stats.stats[:2] for label, metric in step.stats.items()}
 
 
-def reextracted(warcs: Path, out: Path) -> tuple[list[str], dict[str, int]]:
+def reextracted(warcs: Path, out: Path, *options: str) -> tuple[list[str], dict[str, int]]:
     """`warta reextract`'s lines over the same folder, and what it says it skipped."""
-    result = run_warta("reextract", str(warcs), "-o", str(out), "--workers", "1")
+    result = run_warta("reextract", str(warcs), "-o", str(out), "--workers", "1", *options)
     summary = result.stderr.splitlines()[-1]
     skipped = summary.partition("; skipped: ")[2]
     counts = {reason: int(n) for n, _, reason in (p.partition(" ") for p in skipped.split(", ") if p)}
@@ -60,6 +63,7 @@ def test_two_tasks_write_the_records_reextract_writes(tmp_path: Path) -> None:
     got = written(tmp_path / "records")
 
     assert sorted(got) == sorted(expected) and len(expected) == 1 + 5 + 1 + 3
+    assert len(list((tmp_path / "records").glob("*.jsonl"))) == 2  # both tasks wrote
     records = [json.loads(line) for line in got]
     assert all(r["url"] != "https://contoh.id/berita/satu" for r in records)
     assert [r["pages"] for r in records if "suara.com" in r["url"]] == [3]
@@ -75,6 +79,19 @@ def test_a_split_article_without_every_page_is_counted(tmp_path: Path) -> None:
     counts = on_datatrove(warcs, tmp_path / "records", tasks=1)
     assert written(tmp_path / "records") == expected and json.loads(expected[0])["pages"] == 1
     assert counts["split article without every page"] == 1
+
+
+def test_reextracts_options_are_the_steps_arguments(tmp_path: Path) -> None:
+    warcs = tmp_path / "warcs"
+    warcs.mkdir()
+    cc_news_warc(warcs / "a-cc-news.warc.gz")
+    options = ("--all", "--domains", "contoh.id", "--language", "id", "--timezone", "WITA")
+    expected, skipped = reextracted(warcs, tmp_path / "reextract.jsonl", *options)
+    reader = WartaWarcReader(str(warcs), everything=True, domains=("contoh.id",))
+    counts = on_datatrove(warcs, tmp_path / "records", 1, reader, language="id", timezone="WITA")
+    assert written(tmp_path / "records") == expected
+    assert [json.loads(line)["url"] for line in expected] == ["https://contoh.id/berita/satu"]
+    assert skipped["outside --domains"] == counts["outside --domains"] == 1
 
 
 def test_documents_of_another_reader_are_refused(tmp_path: Path) -> None:
