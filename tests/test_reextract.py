@@ -82,13 +82,13 @@ def test_a_cc_news_warc_is_read_and_what_is_no_article_counted(tmp_path: Path) -
     assert every.returncode == 0 and "outside --domains" in every.stderr
 
 
-def articles_warc(path: Path, count: int, gzip: bool = True) -> list[int]:
-    """A WARC of ``count`` article responses; the offset of each record."""
+def articles_warc(path: Path, count: int, gzip: bool = True, stem: str = "berita-nomor") -> list[int]:
+    """A WARC of ``count`` article responses (``STEM-0``, ``STEM-1``, ...); the offset of each record."""
     offsets = []
     with path.open("wb") as handle:
         writer = WARCWriter(handle, gzip=gzip, warc_version="1.1")
         for i in range(count):
-            slug = f"berita-nomor-{i}"
+            slug = f"{stem}-{i}"
             body = BytesIO(TEMPLATE.replace(SAMPLE_SLUG, slug).encode())
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
             offsets.append(handle.tell())

@@ -79,21 +79,31 @@ def records_of(
     used: set[str] = set()  # pages read into an article before them: no record of their own
     for batch in _extracted(_batches(pages, 64), pool):
         for page, made in batch:
-            result = made.result
-            if page.url in used:
-                tally.skipped["page of a split article"] += 1
-            elif isinstance(result, str):
-                tally.skipped[result] += 1
-            elif options.language and result.get("language") != options.language:
-                tally.skipped["another language"] += 1
-            elif result["id"] in seen:
-                tally.skipped["id already written"] += 1
-            else:
-                seen.add(result["id"])
-                tally.written += 1
-                tally.incomplete += made.incomplete
-                yield result
-            used.update(made.used)
+            kept = verdict(page, made, options, seen, used)
+            if isinstance(kept, str):
+                tally.skipped[kept] += 1
+                continue
+            tally.written += 1
+            tally.incomplete += made.incomplete
+            yield kept
+
+
+def verdict(page: Page, made: Article, options: Options, seen: set[str], used: set[str]) -> Record | str:
+    """The record to write for ``page`` (its id then in ``seen``), or why there is none; the
+    pages read into it go into ``used``. Shared with the datatrove step, so both keep the same."""
+    result = made.result
+    used_before = page.url in used
+    used.update(made.used)
+    if used_before:
+        return "page of a split article"
+    if isinstance(result, str):
+        return result
+    if options.language and result.get("language") != options.language:
+        return "another language"
+    if result["id"] in seen:
+        return "id already written"
+    seen.add(result["id"])
+    return result
 
 
 def _extracted(batches: Iterator[list[Page]], pool: Any) -> Iterator[list[tuple[Page, Article]]]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import IO, Any, Protocol, TypeVar
 from urllib.parse import urlsplit
 
 from crawler.extraction.document import MAX_PAGE_BYTES
@@ -50,6 +50,20 @@ class Page:
     body: bytes
     fetched_at: datetime
     content_type: str | None
+
+
+class Size(Protocol):
+    @property
+    def st_size(self) -> int: ...
+
+
+class WarcFile(Protocol):
+    """What reading needs of a file: a local :class:`Path`, or a file on a filesystem datatrove
+    reads (S3, the Hub: :class:`crawler.corpus.datatrove_step.RemoteFile`)."""
+
+    def open(self, mode: str) -> IO[Any]: ...
+
+    def stat(self) -> Size: ...
 
 
 class BrokenRecord(Exception):
@@ -133,7 +147,7 @@ def read_page(warc: Any) -> Page | None:
     return Page(target_uri(warc), body, stamp, warc.http_headers.get_header("Content-Type"))
 
 
-def records(path: Path, broken: list[str], read: Callable[[Any], T]) -> Iterator[tuple[int, T]]:
+def records(path: WarcFile, broken: list[str], read: Callable[[Any], T]) -> Iterator[tuple[int, T]]:
     """``read`` of every record of one file (payloads are read there), with the record's offset,
     in file order. A broken record is named in ``broken`` and reading goes on at the next record
     start found after it."""
@@ -168,7 +182,7 @@ def _article_page(warc: Any, options: Options) -> Page | str | None:
     return read_page(warc) or "too large"
 
 
-def pages_of(path: Path, options: Options, tally: Tally) -> Iterator[Page]:
+def pages_of(path: WarcFile, options: Options, tally: Tally) -> Iterator[Page]:
     """The article pages of one file, in file order; what is skipped is counted in ``tally``."""
     before = tally.bytes_read
     for offset, found in records(path, tally.broken, lambda warc: _article_page(warc, options)):
@@ -184,7 +198,7 @@ def _readable_url(warc: Any) -> str | None:
     return target_uri(warc) if unreadable(warc) == "" else None
 
 
-def index_of(path: Path) -> dict[str, int]:
+def index_of(path: WarcFile) -> dict[str, int]:
     """The offset of every readable HTML response of one file by URL (the first one wins): where
     the other pages of a split article are found."""
     found: dict[str, int] = {}
@@ -194,7 +208,7 @@ def index_of(path: Path) -> dict[str, int]:
     return found
 
 
-def page_at(path: Path, offset: int) -> Page | None:
+def page_at(path: WarcFile, offset: int) -> Page | None:
     """The page of the response record at ``offset``; None when it cannot be read."""
     from warcio.archiveiterator import ArchiveIterator
 
@@ -210,7 +224,7 @@ def _printable(text: str) -> str:
     return "".join(c if c.isascii() and c.isprintable() else "?" for c in text)
 
 
-def _next_start(handle: BinaryIO, offset: int, magic: bytes) -> int | None:
+def _next_start(handle: IO[Any], offset: int, magic: bytes) -> int | None:
     """Where the next record may start at or after ``offset``: a gzip member's first bytes, or
     an uncompressed record's version line; None at the end of the file."""
     handle.seek(offset)
