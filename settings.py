@@ -113,3 +113,11 @@ ITEM_PIPELINES = {
     "pipelines.dedup.DedupPipeline": 350,  # duplicate_of against the seen-store (WARTA_DEDUP)
     "pipelines.validate.ValidatePipeline": 400,  # JSON Schema; invalid records dropped with a reason
 }
+
+# Extraction off the reactor (crawler.crawling.pool): article pages and the heavy record steps run
+# in this many worker processes while the reactor downloads (`warta crawl --workers N`). Empty:
+# one per core; 0: in the crawl's process. A worker that dies on a page, or takes longer than
+# WARTA_EXTRACT_TIMEOUT seconds on it (it is killed), costs that page only: counted as dropped,
+# "extraction worker died" or "extraction timed out", and the worker is started again.
+WARTA_EXTRACT_WORKERS = None
+WARTA_EXTRACT_TIMEOUT = 60
