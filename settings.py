@@ -120,4 +120,4 @@ ITEM_PIPELINES = {
 # WARTA_EXTRACT_TIMEOUT seconds on it (it is killed), costs that page only: counted as dropped,
 # "extraction worker died" or "extraction timed out", and the worker is started again.
 WARTA_EXTRACT_WORKERS = None
-WARTA_EXTRACT_TIMEOUT = 60
+WARTA_EXTRACT_TIMEOUT = 60.0

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import multiprocessing
 import os
 import signal
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
     from scrapy.settings import BaseSettings
 
+logger = logging.getLogger(__name__)
 T = TypeVar("T")
 A = TypeVar("A")
 DIED = "extraction worker died"
@@ -75,7 +77,9 @@ class _Worker:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(1, mp_context=self.context, initializer=_quiet)
+        executor = ProcessPoolExecutor(1, mp_context=self.context, initializer=_quiet)
+        self.started = executor.submit(os.getpid)  # the process up: not part of any page's time
+        return executor
 
     def pids(self) -> list[int]:
         return [p.pid for p in list(getattr(self.executor, "_processes", {}).values()) if p.pid]
@@ -124,6 +128,7 @@ class ExtractionPool:
         idle = self._queue()
         worker = await idle.get()
         try:
+            await asyncio.wrap_future(worker.started)
             future = worker.submit(function, argument)
             return await asyncio.wait_for(asyncio.wrap_future(future), self.timeout)
         except BrokenProcessPool:
@@ -160,6 +165,7 @@ def pool_for(crawler: Crawler) -> ExtractionPool | None:
         return None
     if _pool is None:
         _pool = ExtractionPool(workers, crawler.settings.getfloat("WARTA_EXTRACT_TIMEOUT"))
+        logger.info("extraction in %d worker processes", workers)
     if id(crawler) not in _users:
         _users.add(id(crawler))
         crawler.signals.connect(lambda: _release(crawler), signal=signals.spider_closed, weak=False)
