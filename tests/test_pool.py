@@ -119,17 +119,18 @@ HEAVY = Article(
 )
 
 
-def _heavy_site(delay: float = 0.0) -> dict[str, Any]:
-    """The heavy article first in the sitemap, then six small ones (served after ``delay``)."""
+def _heavy_site(heavy_delay: float = 0.0, late_delay: float = 0.0) -> dict[str, Any]:
+    """Three small articles, the heavy one served after ``heavy_delay`` seconds, three small
+    ones after ``late_delay``."""
     routes = {
         f"{DOMAIN}/": {"status": 301, "headers": {"Location": f"{BASE}/"}},
         f"{HOST}/robots.txt": route(f"User-agent: *\nSitemap: {BASE}/sitemap.xml\n", "text/plain"),
         f"{HOST}/sitemap.xml": route(urlset([HEAVY, *SMALL]), "application/xml"),
         f"{HOST}/": route("<html><body><p>Kabar Contoh</p></body></html>"),
-        HOST + HEAVY.path: route(article_html(HEAVY)),
+        HOST + HEAVY.path: {**route(article_html(HEAVY)), "delay": heavy_delay},
     }
-    for article in SMALL:
-        routes[HOST + article.path] = {**route(article_html(article)), "delay": delay}
+    for n, article in enumerate(SMALL):
+        routes[HOST + article.path] = {**route(article_html(article)), "delay": late_delay if n >= 3 else 0}
     return routes
 
 
@@ -206,14 +207,15 @@ def test_a_page_over_the_time_limit_is_counted_and_the_crawl_goes_on(mockserver,
 
 
 def test_a_worker_killed_on_a_page_is_counted_and_replaced(mockserver, tmp_path: Path) -> None:
-    """The workers are killed while one holds the heavy page; the small pages, served a little
-    later, are read by the workers started in their place."""
-    server = mockserver(_heavy_site(delay=2.0))
+    """The workers are killed while one holds the heavy page (served once the first small pages
+    are read, it takes seconds to read); the last small pages, served later, are read by the
+    workers started in their place."""
+    server = mockserver(_heavy_site(heavy_delay=3.0, late_delay=8.0))
     process = _start(server, tmp_path)
     heavy = HEAVY.url.split("://", 1)[1]
-    _wait_for(lambda: any(heavy in url for _, url in server.requests()))
-    killed = _wait_for(lambda: _workers(process.pid))
-    time.sleep(0.5)  # the heavy page is in a worker: its reading takes seconds
+    _wait_for(lambda: any(heavy in url for _, url in server.requests()))  # logged as it is sent
+    time.sleep(1.0)
+    killed = _workers(process.pid)
     for pid in killed:
         os.kill(pid, signal.SIGKILL)
     _, stderr = process.communicate(timeout=300)
@@ -225,7 +227,7 @@ def test_a_worker_killed_on_a_page_is_counted_and_replaced(mockserver, tmp_path:
 
 
 def test_the_workers_end_with_the_crawl_and_on_sigterm(mockserver, tmp_path: Path) -> None:
-    server = mockserver(_heavy_site(delay=30.0))  # the small pages keep the crawl running
+    server = mockserver(_heavy_site(late_delay=20.0))  # the last small pages keep the crawl running
     process = _start(server, tmp_path)
     _wait_for(lambda: _workers(process.pid))
     everything = _descendants(process.pid)

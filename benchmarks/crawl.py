@@ -1,0 +1,228 @@
+"""What a full `warta crawl` costs beside a bare download-only Scrapy spider on the same loopback
+site: extraction in the crawl's process (``--workers 0``) and in worker processes.
+
+Run from the repo root:  python benchmarks/crawl.py [--pages 1000,2000] [--workers 2] [--concurrency 16]
+
+The loopback server (tests/mockserver.py, a separate process, the proxy the tests use) plays
+www.beritacontoh.co.id, a news domain with no site file: robots.txt names a sitemap index,
+its sitemaps list every article, and each article is one of the hand-written fixture pages of
+tests/fixtures under its own URL (/read/<number>/<the fixture's slug>), so every page is a
+distinct article (the fixtures' own canonical URLs are on other domains and not taken).
+Each crawl is a whole process, politeness off for all (no robots.txt obeyed, no delay, no
+AutoThrottle, the same concurrency, also per domain):
+- ``bare scrapy``: a SitemapSpider that downloads every article page and does nothing with it;
+- ``warta, in process``: ``warta crawl beritacontoh.co.id --workers 0`` (the generic path);
+- ``warta, N workers``: the same with ``--workers N``.
+Pages (records) a second are over the crawl's own time (Scrapy's start to finish, start-up and
+interpreter exit left out); peak RSS is the most the process and all its children (extraction
+workers, their fork server) held at once, sampled every 50 ms (pages shared between them are
+counted in each, so it is an upper bound). Each crawl runs at every size of ``--pages``: memory
+that stays flat as the crawl grows shows pages do not pile up.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+
+from fixture_pages import fixture_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+DOMAIN = "beritacontoh.co.id"
+HOST = f"www.{DOMAIN}"
+PER_SITEMAP = 500
+
+BARE = """
+import json, sys
+import scrapy
+from scrapy.crawler import CrawlerProcess
+from scrapy.spiders import SitemapSpider
+
+class Bare(SitemapSpider):
+    name = "bare"
+    sitemap_urls = [sys.argv[1]]
+
+    def parse(self, response):
+        self.crawler.stats.inc_value("bare/pages")
+        return []
+
+settings = json.loads(sys.argv[2])
+process = CrawlerProcess(settings)
+crawler = process.create_crawler(Bare)
+process.crawl(crawler)
+process.start()
+stats = crawler.stats.get_stats()
+times = {k: stats[f"{k}_time"].isoformat() for k in ("start", "finish")}
+print(json.dumps({"pages": stats.get("bare/pages", 0), **times}))
+"""
+
+
+def politeness_off(concurrency: int) -> dict[str, object]:
+    return {
+        "ROBOTSTXT_OBEY": False,
+        "AUTOTHROTTLE_ENABLED": False,
+        "DOWNLOAD_DELAY": 0,
+        "CONCURRENT_REQUESTS": concurrency,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
+        "RETRY_TIMES": 0,
+        "LOG_LEVEL": "WARNING",
+        "TELNETCONSOLE_ENABLED": False,
+    }
+
+
+def slug(url: str) -> str:
+    last = [part for part in url.split("?")[0].split("/") if part][-1]
+    return re.sub(r"[^a-z0-9-]+", "-", last.lower()).strip("-")[:80] or "berita"
+
+
+def write_site(folder: Path, count: int) -> dict[str, object]:
+    """``count`` article pages (files) and the routes that serve them with their sitemaps."""
+    pages = fixture_pages()
+    base = f"https://{HOST}"
+    routes: dict[str, object] = {
+        f"{DOMAIN}/": {"status": 301, "headers": {"Location": f"{base}/"}},
+        f"{HOST}/": {"body": "<html><body><p>Berita Contoh</p></body></html>"},
+    }
+    urls = []
+    for i in range(count):
+        body, url = pages[i % len(pages)]
+        path = f"/read/{100000 + i}/{slug(url)}"
+        file = folder / f"{i}.html"
+        file.write_bytes(body)
+        routes[HOST + path] = {"file": str(file)}
+        urls.append(base + path)
+    xml = {"Content-Type": "application/xml"}
+    names = []
+    for n in range(0, count, PER_SITEMAP):
+        name = f"/sitemap-{n // PER_SITEMAP}.xml"
+        entries = "".join(f"<url><loc>{u}</loc></url>" for u in urls[n : n + PER_SITEMAP])
+        body = f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{entries}</urlset>"
+        routes[HOST + name] = {"body": body, "headers": xml}
+        names.append(name)
+    index = "".join(f"<sitemap><loc>{base}{n}</loc></sitemap>" for n in names)
+    sitemap = "<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+    routes[f"{HOST}/sitemap.xml"] = {"body": f"{sitemap}{index}</sitemapindex>", "headers": xml}
+    robots = f"User-agent: *\nSitemap: {base}/sitemap.xml\n"
+    routes[f"{HOST}/robots.txt"] = {"body": robots, "headers": {"Content-Type": "text/plain"}}
+    return routes
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat[1])
+        rss[int(entry.name)] = int(stat[21]) * os.sysconf("SC_PAGE_SIZE")
+    family, grew = {pid}, True
+    while grew:
+        more = {p for p, parent in parents.items() if parent in family} - family
+        family |= more
+        grew = bool(more)
+    return sum(rss.get(p, 0) for p in family)
+
+
+def measured(command: list[str], env: dict[str, str]) -> tuple[str, float]:
+    """(stdout, peak RSS MiB of the process tree) of one whole process."""
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    peak = [0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            peak[0] = max(peak[0], tree_rss(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    out, err = process.communicate()
+    sampler.join()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"{command[:5]} failed ({process.returncode}):\n{err[-3000:]}")
+    return out, peak[0] / 2**20
+
+
+def seconds(started: str, finished: str) -> float:
+    return (datetime.fromisoformat(finished) - datetime.fromisoformat(started)).total_seconds()
+
+
+def bare(env: dict[str, str], concurrency: int) -> tuple[int, float, float]:
+    settings = json.dumps(politeness_off(concurrency))
+    out, peak = measured([sys.executable, "-c", BARE, f"https://{HOST}/robots.txt", settings], env)
+    found = json.loads(out.strip().splitlines()[-1])
+    return found["pages"], seconds(found["start"], found["finish"]), peak
+
+
+def warta(env: dict[str, str], concurrency: int, workers: int, folder: Path) -> tuple[int, float, float]:
+    out = folder / f"out-{workers}-{time.monotonic_ns()}"
+    command = [sys.executable, "-m", "crawler.cli", "crawl", DOMAIN, "--out", str(out), "-q"]
+    command += ["--state", str(out / "state.sqlite"), "--workers", str(workers)]
+    for name, value in politeness_off(concurrency).items():
+        command += ["-s", f"{name}={value}"]
+    _, peak = measured(command, env)
+    summary = json.loads(next(out.glob("*.summary.json")).read_text("utf-8"))["sites"][DOMAIN]
+    return summary["written"], seconds(summary["started"], summary["finished"]), peak
+
+
+def serve(routes: dict[str, object], folder: Path) -> tuple[subprocess.Popen, dict[str, str]]:
+    path = folder / "routes.json"
+    path.write_text(json.dumps(routes), "utf-8")
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "tests" / "mockserver.py"), str(path)], stdout=subprocess.PIPE, text=True
+    )
+    assert server.stdout is not None
+    url = server.stdout.readline().strip()
+    proxy = {"http_proxy": url, "https_proxy": url, "HTTP_PROXY": url, "HTTPS_PROXY": url, "no_proxy": ""}
+    return server, {**os.environ, "PYTHONPATH": str(ROOT), **proxy}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--pages", default="1000,2000", help="crawl sizes, comma-separated (default 1000,2000)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=len(os.sched_getaffinity(0)), help="default: every core"
+    )
+    parser.add_argument("--concurrency", type=int, default=16, help="CONCURRENT_REQUESTS, also per domain")
+    args = parser.parse_args()
+    sizes = [int(n) for n in args.pages.split(",")]
+    cores = len(os.sched_getaffinity(0))
+    print(f"{len(fixture_pages())} fixture pages; {cores} cores; concurrency {args.concurrency}")
+    print(f"{'crawl':<22} {'pages':>6} {'written':>8} {'per s':>8} {'x bare':>7} {'peak RSS MiB':>13}")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            server, env = serve(write_site(folder, size), folder)
+            try:
+                fetched, took, peak = bare(env, args.concurrency)
+                base = fetched / took
+                print(f"{'bare scrapy':<22} {size:>6} {'-':>8} {base:>8.1f} {1:>7.2f} {peak:>13.0f}")
+                for workers in (0, args.workers):
+                    written, took, peak = warta(env, args.concurrency, workers, folder)
+                    name = "warta, in process" if workers == 0 else f"warta, {workers} workers"
+                    rate = written / took
+                    print(f"{name:<22} {size:>6} {written:>8} {rate:>8.1f} {rate / base:>7.2f} {peak:>13.0f}")
+            finally:
+                server.kill()
+                server.wait()
+
+
+if __name__ == "__main__":
+    main()
