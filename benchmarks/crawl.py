@@ -9,7 +9,7 @@ its sitemaps list every article, and each article is one of the hand-written fix
 tests/fixtures under its own URL (/read/<number>/<the fixture's slug>), so every page is a
 distinct article (the fixtures' own canonical URLs are on other domains and not taken).
 Each crawl is a whole process, politeness off for all (no robots.txt obeyed, no delay, no
-AutoThrottle, the same concurrency, also per domain):
+AutoThrottle, the same concurrency, also per domain, and warta's CONCURRENT_ITEMS):
 - ``bare scrapy``: a SitemapSpider that downloads every article page and does nothing with it;
 - ``warta, in process``: ``warta crawl beritacontoh.co.id --workers 0`` (the generic path);
 - ``warta, N workers``: the same with ``--workers N``.
@@ -74,6 +74,7 @@ def politeness_off(concurrency: int) -> dict[str, object]:
         "CONCURRENT_REQUESTS": concurrency,
         "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
         "RETRY_TIMES": 0,
+        "CONCURRENT_ITEMS": 8,  # warta's own value (settings.py), the bare spider's too
         "LOG_LEVEL": "WARNING",
         "TELNETCONSOLE_ENABLED": False,
     }

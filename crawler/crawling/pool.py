@@ -143,7 +143,7 @@ class _Worker:
         return self.process is not None and self.ready and self.call is None
 
     def start(self) -> None:
-        loop = asyncio.get_running_loop()
+        self.loop = loop = asyncio.get_running_loop()
         context = self.pool.context
         self.conn, theirs = context.Pipe()
         self.process = context.Process(target=_serve, args=(theirs,), daemon=True)
@@ -163,7 +163,7 @@ class _Worker:
             self._ended()
             return
         if self.pool.timeout:
-            self.timer = asyncio.get_running_loop().call_later(self.pool.timeout, self._overran)
+            self.timer = self.loop.call_later(self.pool.timeout, self._overran)
 
     def _answered(self) -> None:
         try:
@@ -211,9 +211,8 @@ class _Worker:
 
     def _detach(self) -> None:
         assert self.process is not None
-        loop = asyncio.get_running_loop()
-        loop.remove_reader(self.conn.fileno())
-        loop.remove_reader(self.process.sentinel)
+        self.loop.remove_reader(self.conn.fileno())
+        self.loop.remove_reader(self.process.sentinel)
         self.conn.close()
 
     def close(self) -> None:
