@@ -1,13 +1,15 @@
 """What a full `warta crawl` costs beside a bare download-only Scrapy spider on the same loopback
 site: extraction in the crawl's process (``--workers 0``) and in worker processes.
 
-Run from the repo root:  python benchmarks/crawl.py [--pages 1000,2000] [--workers 2] [--concurrency 16]
+Run from the repo root:  python benchmarks/crawl.py [--pages 1000,2000] [--workers 2] [--site KEY]
 
 The loopback server (tests/mockserver.py, a separate process, the proxy the tests use) plays
 www.beritacontoh.co.id, a news domain with no site file: robots.txt names a sitemap index,
 its sitemaps list every article, and each article is one of the hand-written fixture pages of
 tests/fixtures under its own URL (/read/<number>/<the fixture's slug>), so every page is a
 distinct article (the fixtures' own canonical URLs are on other domains and not taken).
+With ``--site KEY`` it plays that declared site instead (fakta.com for ``fakta``): its fixture
+articles under their own URLs, each slug numbered, read by the site's rules.
 Each crawl is a whole process, politeness off for all (no robots.txt obeyed, no delay, no
 AutoThrottle, the same concurrency, also per domain, and warta's CONCURRENT_ITEMS):
 - ``bare scrapy``: a SitemapSpider that downloads every article page and does nothing with it;
@@ -85,36 +87,62 @@ def slug(url: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", last.lower()).strip("-")[:80] or "berita"
 
 
-def write_site(folder: Path, count: int) -> dict[str, object]:
-    """``count`` article pages (files) and the routes that serve them with their sitemaps."""
+def domain_pages(count: int) -> tuple[str, list[tuple[str, bytes]]]:
+    """Every fixture article under www.beritacontoh.co.id, numbered: (home host, [(url, body)])."""
     pages = fixture_pages()
-    base = f"https://{HOST}"
-    routes: dict[str, object] = {
-        f"{DOMAIN}/": {"status": 301, "headers": {"Location": f"{base}/"}},
-        f"{HOST}/": {"body": "<html><body><p>Berita Contoh</p></body></html>"},
-    }
-    urls = []
+    found = []
     for i in range(count):
         body, url = pages[i % len(pages)]
-        path = f"/read/{100000 + i}/{slug(url)}"
+        found.append((f"https://{HOST}/read/{100000 + i}/{slug(url)}", body))
+    return HOST, found
+
+
+def site_pages(key: str, count: int) -> tuple[str, list[tuple[str, bytes]]]:
+    """The fixture articles of one declared site under its own URLs, each slug numbered (and the
+    page's own mentions of its URL with it, so its canonical link names the copy)."""
+    from urllib.parse import urlsplit
+
+    from crawler.sites import sites
+
+    site = sites()[key]
+    pages = [(body, url) for body, url in fixture_pages() if site.handles(url)]
+    found = []
+    for i in range(count):
+        body, url = pages[i % len(pages)]
+        path = urlsplit(url).path.rstrip("/")
+        copy = url.replace(path, f"{path}-b{i}", 1).split("?")[0]
+        if not site.is_article_url(copy):
+            raise SystemExit(f"{copy} is no article URL of {key}: the benchmark cannot number its pages")
+        found.append((copy, body.replace(path.encode(), f"{path}-b{i}".encode())))
+    return site.allowed_domains[0], found
+
+
+def write_site(folder: Path, count: int, key: str | None) -> tuple[str, dict[str, object]]:
+    """``count`` article pages (files), and the routes that serve them with robots.txt, a
+    sitemap index and its sitemaps, and a home page: (the host of robots.txt, routes)."""
+    host, pages = site_pages(key, count) if key else domain_pages(count)
+    base = f"https://{host}"
+    routes: dict[str, object] = {f"{host}/": {"body": "<html><body><p>Berita</p></body></html>"}}
+    if not key:
+        routes[f"{DOMAIN}/"] = {"status": 301, "headers": {"Location": f"{base}/"}}
+    for i, (url, body) in enumerate(pages):
         file = folder / f"{i}.html"
         file.write_bytes(body)
-        routes[HOST + path] = {"file": str(file)}
-        urls.append(base + path)
+        routes[url.split("://", 1)[1]] = {"file": str(file)}
     xml = {"Content-Type": "application/xml"}
     names = []
     for n in range(0, count, PER_SITEMAP):
         name = f"/sitemap-{n // PER_SITEMAP}.xml"
-        entries = "".join(f"<url><loc>{u}</loc></url>" for u in urls[n : n + PER_SITEMAP])
+        entries = "".join(f"<url><loc>{url}</loc></url>" for url, _ in pages[n : n + PER_SITEMAP])
         body = f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{entries}</urlset>"
-        routes[HOST + name] = {"body": body, "headers": xml}
+        routes[host + name] = {"body": body, "headers": xml}
         names.append(name)
     index = "".join(f"<sitemap><loc>{base}{n}</loc></sitemap>" for n in names)
     sitemap = "<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
-    routes[f"{HOST}/sitemap.xml"] = {"body": f"{sitemap}{index}</sitemapindex>", "headers": xml}
+    routes[f"{host}/sitemap.xml"] = {"body": f"{sitemap}{index}</sitemapindex>", "headers": xml}
     robots = f"User-agent: *\nSitemap: {base}/sitemap.xml\n"
-    routes[f"{HOST}/robots.txt"] = {"body": robots, "headers": {"Content-Type": "text/plain"}}
-    return routes
+    routes[f"{host}/robots.txt"] = {"body": robots, "headers": {"Content-Type": "text/plain"}}
+    return host, routes
 
 
 def tree_rss(pid: int) -> int:
@@ -163,21 +191,23 @@ def seconds(started: str, finished: str) -> float:
     return (datetime.fromisoformat(finished) - datetime.fromisoformat(started)).total_seconds()
 
 
-def bare(env: dict[str, str], concurrency: int) -> tuple[int, float, float]:
+def bare(env: dict[str, str], concurrency: int, host: str) -> tuple[int, float, float]:
     settings = json.dumps(politeness_off(concurrency))
-    out, peak = measured([sys.executable, "-c", BARE, f"https://{HOST}/robots.txt", settings], env)
+    out, peak = measured([sys.executable, "-c", BARE, f"https://{host}/robots.txt", settings], env)
     found = json.loads(out.strip().splitlines()[-1])
     return found["pages"], seconds(found["start"], found["finish"]), peak
 
 
-def warta(env: dict[str, str], concurrency: int, workers: int, folder: Path) -> tuple[int, float, float]:
+def warta(
+    env: dict[str, str], concurrency: int, workers: int, folder: Path, target: str
+) -> tuple[int, float, float]:
     out = folder / f"out-{workers}-{time.monotonic_ns()}"
-    command = [sys.executable, "-m", "crawler.cli", "crawl", DOMAIN, "--out", str(out), "-q"]
+    command = [sys.executable, "-m", "crawler.cli", "crawl", target, "--out", str(out), "-q"]
     command += ["--state", str(out / "state.sqlite"), "--workers", str(workers)]
     for name, value in politeness_off(concurrency).items():
         command += ["-s", f"{name}={value}"]
     _, peak = measured(command, env)
-    summary = json.loads(next(out.glob("*.summary.json")).read_text("utf-8"))["sites"][DOMAIN]
+    summary = json.loads(next(out.glob("*.summary.json")).read_text("utf-8"))["sites"][target]
     return summary["written"], seconds(summary["started"], summary["finished"]), peak
 
 
@@ -202,21 +232,26 @@ def main() -> None:
         "--workers", type=int, default=len(os.sched_getaffinity(0)), help="default: every core"
     )
     parser.add_argument("--concurrency", type=int, default=16, help="CONCURRENT_REQUESTS, also per domain")
+    parser.add_argument(
+        "--site", metavar="KEY", help="a declared site's fixtures under its own URLs (e.g. fakta)"
+    )
     args = parser.parse_args()
     sizes = [int(n) for n in args.pages.split(",")]
     cores = len(os.sched_getaffinity(0))
-    print(f"{len(fixture_pages())} fixture pages; {cores} cores; concurrency {args.concurrency}")
+    played = f"site {args.site}" if args.site else f"every fixture under {HOST}"
+    print(f"{played}; {cores} cores; concurrency {args.concurrency}")
     print(f"{'crawl':<22} {'pages':>6} {'written':>8} {'per s':>8} {'x bare':>7} {'peak RSS MiB':>13}")
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
-            server, env = serve(write_site(folder, size), folder)
+            host, routes = write_site(folder, size, args.site)
+            server, env = serve(routes, folder)
             try:
-                fetched, took, peak = bare(env, args.concurrency)
+                fetched, took, peak = bare(env, args.concurrency, host)
                 base = fetched / took
                 print(f"{'bare scrapy':<22} {size:>6} {'-':>8} {base:>8.1f} {1:>7.2f} {peak:>13.0f}")
                 for workers in (0, args.workers):
-                    written, took, peak = warta(env, args.concurrency, workers, folder)
+                    written, took, peak = warta(env, args.concurrency, workers, folder, args.site or DOMAIN)
                     name = "warta, in process" if workers == 0 else f"warta, {workers} workers"
                     rate = written / took
                     print(f"{name:<22} {size:>6} {written:>8} {rate:>8.1f} {rate / base:>7.2f} {peak:>13.0f}")
