@@ -21,6 +21,12 @@ if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
 
+def as_record(item: Any) -> dict[str, Any]:
+    """The item as a plain dict. warta's spiders yield dicts: a shallow copy is enough, where
+    ItemAdapter.asdict() looks into every nested value (16% of a crawl's CPU with four steps)."""
+    return dict(item) if type(item) is dict else ItemAdapter(item).asdict()
+
+
 class StepPipeline:
     step: ClassVar[staticmethod[[Draft, Any], Draft]]  # a step of crawler.extraction.steps
     in_pool: ClassVar[bool] = False  # worth a trip to a worker (milliseconds a record)
@@ -39,7 +45,7 @@ class StepPipeline:
         return self._pool
 
     async def process_item(self, item: Any) -> dict[str, Any]:
-        record = ItemAdapter(item).asdict()
+        record = as_record(item)
         job: tuple[Step, Draft] = (type(self).step, record)
         pool = self.pool()
         try:
