@@ -5,7 +5,9 @@ A site file declares a :class:`crawler.site.Site`; the spider loader
 ``scrapy crawl SITE`` and ``warta crawl SITE`` run it. The spider reads entry points
 (:mod:`crawler.crawling.discovery`), proposes article links (which are fetched is decided by
 :mod:`crawler.crawling.incremental`), joins the pages of split articles and hands each page to
-:func:`crawler.extraction.extract.extract_article`; the item pipelines finish the record. Pages
+:func:`crawler.crawling.article_page.read_article_page` (in an extraction worker,
+:mod:`crawler.crawling.pool`, unless ``WARTA_EXTRACT_WORKERS`` is 0); the item pipelines finish
+the record. Pages
 that cannot be extracted and requests that fail are counted with their reason and kept in
 ``self.failures``: never a crash, never a silent drop.
 

@@ -101,25 +101,23 @@ def _warm() -> None:
 
 
 def _serve(conn: Connection) -> None:
-    """A worker: warm up, say it is ready, then answer each call sent down the pipe until it
-    closes."""
+    """A worker: warm up, say it is ready, then answer each call sent down the pipe until the
+    crawl closes it (also while warming up: a short crawl may be over by then)."""
     _quiet()
     with contextlib.suppress(Exception):
         _warm()
-    conn.send((True, os.getpid()))
-    while True:
-        try:
+    with contextlib.suppress(OSError, EOFError):
+        conn.send((True, os.getpid()))
+        while True:
             function, argument = conn.recv()
-        except EOFError:
-            return
-        try:
-            answer = (True, function(argument))
-        except Exception as exc:  # noqa: BLE001 - the caller's, raised again in the crawl
-            answer = (False, exc)
-        try:
-            conn.send(answer)
-        except (pickle.PicklingError, TypeError, AttributeError) as exc:
-            conn.send((False, RuntimeError(f"an answer that cannot be sent back: {exc}")))
+            try:
+                answer = (True, function(argument))
+            except Exception as exc:  # noqa: BLE001 - the caller's, raised again in the crawl
+                answer = (False, exc)
+            try:
+                conn.send(answer)
+            except (pickle.PicklingError, TypeError, AttributeError) as exc:
+                conn.send((False, RuntimeError(f"an answer that cannot be sent back: {exc}")))
 
 
 Call = tuple[Callable[[Any], Any], Any, "asyncio.Future[Any]"]
