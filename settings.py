@@ -40,6 +40,10 @@ RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 COOKIES_ENABLED = False
+# What one response gives is handled this many at a time: an article page gives one record, a
+# listing gives requests. Scrapy's 100 starts a hundred asyncio tasks for every response, 15% of
+# the CPU of a loopback crawl (benchmarks/crawl.py).
+CONCURRENT_ITEMS = 8
 # No listening socket unless asked for: Scrapy's telnet console, and Scrapy 2.19's remote-control
 # server, which runs Python code sent to it over HTTP on localhost (its token in a job file under
 # the user's profile). Turn one back on with -s REMOTE_CONTROL_ENABLED=True or TELNETCONSOLE_ENABLED=True.
@@ -113,3 +117,11 @@ ITEM_PIPELINES = {
     "pipelines.dedup.DedupPipeline": 350,  # duplicate_of against the seen-store (WARTA_DEDUP)
     "pipelines.validate.ValidatePipeline": 400,  # JSON Schema; invalid records dropped with a reason
 }
+
+# Extraction off the reactor (crawler.crawling.pool): article pages and the heavy record steps run
+# in this many worker processes while the reactor downloads (`warta crawl --workers N`). Empty:
+# one per core; 0: in the crawl's process. A worker that dies on a page, or takes longer than
+# WARTA_EXTRACT_TIMEOUT seconds on it (it is killed), costs that page only: counted as dropped,
+# "extraction worker died" or "extraction timed out", and the worker is started again.
+WARTA_EXTRACT_WORKERS = None
+WARTA_EXTRACT_TIMEOUT = 60.0

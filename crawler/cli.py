@@ -150,6 +150,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     if settings.getpriority("WARTA_MAX_RETRY_AFTER") != SETTINGS_PRIORITIES["cmdline"]:
         # a person waits for `warta fetch`: a site asking for minutes gets a short wait, then a reason
         settings.set("WARTA_MAX_RETRY_AFTER", settings.getfloat("WARTA_FETCH_MAX_RETRY_AFTER"), "cmdline")
+    if settings.getpriority("WARTA_EXTRACT_WORKERS") != SETTINGS_PRIORITIES["cmdline"]:
+        settings.set("WARTA_EXTRACT_WORKERS", 0, "cmdline")  # a few pages: no workers to start
     process = CrawlerProcess(settings)
     watch = FetchWatch()
     groups: dict[type, list[str]] = {}
@@ -464,6 +466,8 @@ def _crawl_locked(args: argparse.Namespace, state: Path) -> int:
     settings = _scrapy_settings(args, WARTA_DOMAINS=domains)
     if args.dedup:
         settings.set("WARTA_DEDUP", True, priority="cmdline")
+    if args.workers is not None:
+        settings.set("WARTA_EXTRACT_WORKERS", args.workers, priority="cmdline")
     if settings.getfloat("WARTA_PROGRESS_INTERVAL", 0) <= 0 and not args.quiet:
         settings.set("WARTA_PROGRESS_INTERVAL", 30, priority="cmdline")
     return crawl(plan, settings)
@@ -697,6 +701,12 @@ def _add_crawl(verbs: Any) -> None:
         help="give each record duplicate_of: the record it copies among all the state has written",
     )
     crawl.add_argument("--stats", metavar="FILE", help="also write the run summary JSON to FILE")
+    crawl.add_argument(
+        "--workers",
+        type=options.count,
+        metavar="N",
+        help="extraction processes beside the downloads (default: every core; 0: in the crawl's process)",
+    )
     crawl.add_argument("-q", "--quiet", action="store_true", help="no progress lines, only the summary")
     crawl.set_defaults(func=cmd_crawl)
     _add_scrapy_options(crawl)

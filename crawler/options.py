@@ -68,6 +68,17 @@ def positive_int(value: str) -> int:
     return number
 
 
+def count(value: str) -> int:
+    """A whole number, 0 or more."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"a whole number, 0 or more, is needed, not {value!r}")
+    return number
+
+
 def share(value: str) -> float:
     """A number above 0 and at most 1 (a similarity threshold)."""
     try:
@@ -126,6 +137,11 @@ def setting_value_problem(name: str, value: str) -> str | None:
     if name == "WARTA_TIMEZONE" and value:
         try:
             timezone(value)
+        except argparse.ArgumentTypeError as exc:
+            return str(exc)
+    if name == "WARTA_EXTRACT_WORKERS" and value:  # default empty: one per core
+        try:
+            count(value)
         except argparse.ArgumentTypeError as exc:
             return str(exc)
     given = BaseSettings({name: value})

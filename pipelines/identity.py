@@ -17,8 +17,8 @@ class IdentityPipeline(StepPipeline):
         super().__init__(crawler)
         self.seen: set[str] = set()
 
-    def process_item(self, item: Any) -> dict[str, Any]:
-        record = super().process_item(item)
+    async def process_item(self, item: Any) -> dict[str, Any]:
+        record = await super().process_item(item)
         if record["id"] in self.seen:
             self.stats.inc_value("warta/dropped/duplicate in run")
             raise DropItem(f"duplicate in run <{record['url']}>")

@@ -6,3 +6,4 @@ from pipelines.base import StepPipeline
 
 class TextPipeline(StepPipeline):
     step = staticmethod(clean_text)
+    in_pool = True

@@ -6,3 +6,4 @@ from pipelines.base import StepPipeline
 
 class ValidatePipeline(StepPipeline):
     step = staticmethod(validate)
+    in_pool = True

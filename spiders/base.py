@@ -5,7 +5,9 @@ A site file declares a :class:`crawler.site.Site`; the spider loader
 ``scrapy crawl SITE`` and ``warta crawl SITE`` run it. The spider reads entry points
 (:mod:`crawler.crawling.discovery`), proposes article links (which are fetched is decided by
 :mod:`crawler.crawling.incremental`), joins the pages of split articles and hands each page to
-:func:`crawler.extraction.extract.extract_article`; the item pipelines finish the record. Pages
+:func:`crawler.crawling.article_page.read_article_page` (in an extraction worker,
+:mod:`crawler.crawling.pool`, unless ``WARTA_EXTRACT_WORKERS`` is 0); the item pipelines finish
+the record. Pages
 that cannot be extracted and requests that fail are counted with their reason and kept in
 ``self.failures``: never a crash, never a silent drop.
 
@@ -16,9 +18,8 @@ Spider arguments (``-a NAME=VALUE``, or ``warta crawl`` options): ``urls`` (fetc
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import AsyncIterator, Iterable, Iterator
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime
 from typing import Any, ClassVar
 
 import scrapy
@@ -28,12 +29,14 @@ from twisted.python.failure import Failure
 from w3lib.url import safe_url_string
 
 from crawler.crawling import discovery
+from crawler.crawling.article_page import ArticlePage, PageReading, packed_site, read_article_page
 from crawler.crawling.failures import failure_reason
+from crawler.crawling.pool import ExtractionPool, WorkerLost, pool_for
 from crawler.crawling.window import Window
 from crawler.errors import ExtractionError
-from crawler.extraction.dates import WIB, zone_named
-from crawler.extraction.document import decode_page, parse
-from crawler.extraction.extract import Draft, extract_article
+from crawler.extraction.dates import WIB
+from crawler.extraction.document import parse
+from crawler.extraction.extract import Draft
 from crawler.extraction.pages import MAX_ARTICLE_PAGES, merge_pages
 from crawler.extraction.urls import canonicalize
 from crawler.site import Site
@@ -63,10 +66,6 @@ class NewsSpider(scrapy.Spider):
         if domain and not self.site.allowed_domains:  # the generic spider on one domain
             self.allowed_domains, self.start_urls = [domain], [f"https://{domain}/"]
         self.failures: list[tuple[str, str]] = []
-        # Each article page parsed once, by the extraction's own parser, for every look at it.
-        self._docs: weakref.WeakKeyDictionary[Response, Selector | ExtractionError] = (
-            weakref.WeakKeyDictionary()
-        )
 
     # -- requests -----------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -276,60 +275,73 @@ class NewsSpider(scrapy.Spider):
         return self.site.is_article_url(url)
 
     # -- articles -----------------------------------------------------------------------
-    def _read_doc(self, response: Response) -> Selector | ExtractionError:
-        if response not in self._docs:
-            content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
-            try:
-                page = decode_page(response.body, content_type)
-                if page.guessed:  # no charset said, not UTF-8: read as windows-1252, counted
-                    self.crawler.stats.inc_value(f"warta/{self.name}/charset_guessed")
-                self._docs[response] = parse(page.text)
-            except ExtractionError as exc:
-                self._docs[response] = exc
-        return self._docs[response]
+    reject_lists: ClassVar[bool] = False  # a domain crawl refuses lists of articles (spiders/domain.py)
 
-    def doc(self, response: Response) -> Selector | None:
-        """The article page as extraction reads it (None when it is not HTML), parsed once."""
-        found = self._read_doc(response)
-        return found if isinstance(found, Selector) else None
+    def extraction_pool(self) -> ExtractionPool | None:
+        """The extraction workers (None: article pages are read in this process), asked for
+        once the reactor runs."""
+        if "_pool" not in self.__dict__:
+            self._pool = pool_for(self.crawler)
+        return self._pool
 
-    def home_zone(self) -> tzinfo | None:
-        """The zone of times printed without one, for a domain with no site file (WARTA_TIMEZONE)."""
-        name = self.settings.get("WARTA_TIMEZONE") if hasattr(self, "crawler") else None
-        return zone_named(name) if name else None
-
-    def extract(self, response: Response) -> Draft | None:
-        self.crawler.stats.inc_value(f"warta/{self.name}/fetched")
-        doc = self._read_doc(response)
-        site = self.site if self.site.rules is not None else None
+    async def read_page(self, response: Response, ask_all_pages: bool) -> PageReading:
+        """The page read by :func:`read_article_page`, in an extraction worker when there is a
+        pool. A worker lost on it (died, or killed for overrunning its time) is the page's error."""
+        content_type = (response.headers.get("Content-Type") or b"").decode("latin-1") or None
+        page = ArticlePage(
+            body=response.body,
+            url=response.url,
+            content_type=content_type,
+            fetched_at=response.meta.get("warta_fetched_at") or datetime.now(UTC),  # as the WARC says
+            site=self.packed_site(),
+            home_zone=self.settings.get("WARTA_TIMEZONE") or None,
+            ask_all_pages=ask_all_pages,
+            reject_lists=self.reject_lists,
+        )
+        pool = self.extraction_pool()
+        if pool is None:
+            return read_article_page(page)
         try:
-            if isinstance(doc, ExtractionError):
-                raise doc
-            fetched = response.meta.get("warta_fetched_at") or datetime.now(UTC)  # as the WARC says
-            draft = extract_article(doc, response.url, fetched, site, home_zone=self.home_zone())
-        except ExtractionError as exc:
-            self.fail(response.url, str(exc), meta=response.meta)
-            return None
-        if site is not None and draft["extractor"] == "generic":
-            self.crawler.stats.inc_value(f"warta/{self.name}/generic_fallback")
-        return draft
+            return await pool.run(read_article_page, page)
+        except WorkerLost as exc:
+            return PageReading(error=exc.reason)
 
-    def parse_article(self, response: Response, drafts: list[Draft] | None = None) -> Iterator[Any]:
+    def packed_site(self) -> bytes:
+        if "_packed_site" not in self.__dict__:
+            self._packed_site = packed_site(self.site)
+        return self._packed_site
+
+    def extract(self, response: Response, reading: PageReading) -> Draft | None:
+        """The page's draft, or None with the reason counted."""
+        self.crawler.stats.inc_value(f"warta/{self.name}/fetched")
+        if reading.draft is None:
+            self.fail(response.url, reading.error or "no draft", meta=response.meta)
+            return None
+        if self.site.rules is not None and reading.draft["extractor"] == "generic":
+            self.crawler.stats.inc_value(f"warta/{self.name}/generic_fallback")
+        return reading.draft
+
+    async def parse_article(
+        self, response: Response, drafts: list[Draft] | None = None
+    ) -> AsyncIterator[Any]:
         """One page of an article (``drafts``: the pages before it), then its next page or the
         joined article."""
-        again = None if drafts else self.all_pages_request(response)
-        if again is not None:
-            yield again
+        first = not drafts and response.request is not None and not response.meta.get("warta_all_pages")
+        reading = await self.read_page(response, ask_all_pages=first)
+        if reading.charset_guessed:  # no charset said, not UTF-8: read as windows-1252, counted
+            self.crawler.stats.inc_value(f"warta/{self.name}/charset_guessed")
+        if reading.all_pages_url is not None:
+            yield self.all_pages_request(response, reading.all_pages_url)
             return
-        draft = self.extract(response)
+        draft = self.extract(response, reading)
         if draft is None:
             if drafts:  # a later page could not be read: the earlier pages still make the article
                 self.crawler.stats.inc_value(f"warta/{self.name}/incomplete_articles")
-                yield from self.finish(drafts)
+                for joined in self.finish(drafts):
+                    yield joined
             return
         drafts = [*(drafts or []), draft]
-        doc = self.doc(response)
-        next_url = self.site.next_article_page(response.url, doc) if doc is not None else None
+        next_url = reading.next_url
         if next_url and next_url not in {d["url"] for d in drafts} and len(drafts) < MAX_ARTICLE_PAGES:
             meta = {k: v for k, v in response.meta.items() if k == "warta_input"} | self.page_limit()
             yield scrapy.Request(
@@ -340,14 +352,12 @@ class NewsSpider(scrapy.Spider):
                 meta=meta,
             )
             return
-        yield from self.finish(drafts)
+        for joined in self.finish(drafts):
+            yield joined
 
-    def all_pages_request(self, response: Response) -> scrapy.Request | None:
+    def all_pages_request(self, response: Response, url: str) -> scrapy.Request:
         """Page 1 of a split article, asked again for every page at once (when the site says how)."""
-        doc = self.doc(response)
-        url = self.site.all_pages_url(response.url, doc) if doc is not None else None
-        if url is None or response.request is None or response.meta.get("warta_all_pages"):
-            return None
+        assert response.request is not None
         meta = {k: v for k, v in response.meta.items() if k != "warta_article"}  # already let through
         return response.request.replace(url=url, dont_filter=True, meta={**meta, "warta_all_pages": True})
 

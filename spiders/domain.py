@@ -22,9 +22,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawler.crawling import discovery
-from crawler.crawling.domain import COMMON_FEED_PATHS, feed_links, is_list_of_articles, section_links
-from crawler.extraction.extract import Draft
-from crawler.extraction.metadata import read_metadata
+from crawler.crawling.domain import COMMON_FEED_PATHS, feed_links, section_links
 from crawler.extraction.urls import same_site
 from spiders.base import NewsSpider
 
@@ -35,6 +33,10 @@ MAX_HOME_FEEDS = 10  # feeds named by one home page (a site names a few)
 
 
 class DomainSpider(NewsSpider):
+    # The generic reading, unless the page is a list of articles that declares nothing: its
+    # teasers carry dates and enough words to pass for an article (crawler.crawling.article_page).
+    reject_lists = True
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.asked_hosts: set[str] = set()  # hosts whose robots.txt and common paths were asked
@@ -123,18 +125,6 @@ class DomainSpider(NewsSpider):
             self.discovered("section pages left out", len(sections) - most)
         self.discovered("section pages from the menu", len(sections[:most]))
         yield from (self.entry_request(link) for link in sections[:most])
-
-    def extract(self, response: Response) -> Draft | None:
-        """The generic reading, unless the page is a list of articles that declares nothing:
-        its teasers carry dates and enough words to pass for an article."""
-        draft = super().extract(response)
-        doc = self.doc(response)
-        if draft is None or doc is None or read_metadata(doc).declares_article:
-            return draft
-        if is_list_of_articles(doc, response.url, self.site):
-            self.fail(response.url, "no article: a list of articles", meta=response.meta)
-            return None
-        return draft
 
     def fail(self, url: str, reason: str, kind: str = "dropped", meta: dict[str, Any] | None = None) -> None:
         """A page the URL shape let through that is no article (no date and nothing declared,

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, tzinfo
 from typing import cast
 
-from crawler.errors import ExtractionError, InvalidRecord
+from crawler.errors import ExtractionError, InvalidRecord, WartaError
 from crawler.extraction.dates import WIB, dateparser_fallback, find_dates, parse_date, zone_named
 from crawler.extraction.extract import extract_article
 from crawler.extraction.language import detect_language
@@ -154,3 +154,14 @@ def build_record(
 ) -> Record:
     """The record of one page, exactly as a crawl would write it."""
     return finish_record(extract_article(body, url, fetched_at, site, content_type, home_zone), stats)
+
+
+def run_step(job: tuple[Step, Draft]) -> tuple[Draft | None, Counter, WartaError | None]:
+    """One step on a record, what it counted, and its refusal if it refused: a crawl's item
+    pipeline calls it in the crawl's process or in an extraction worker (crawler.crawling.pool)."""
+    step, record = job
+    counts: Counter = Counter()
+    try:
+        return step(record, counts), counts, None
+    except WartaError as exc:
+        return None, counts, exc

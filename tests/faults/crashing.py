@@ -23,10 +23,11 @@ PIPELINES = {
 class CrashingSpider(NewsSpider):
     custom_settings = {"ITEM_PIPELINES": PIPELINES}
 
-    def parse_article(self, response: Response, drafts: list[Any] | None = None) -> Any:
+    async def parse_article(self, response: Response, drafts: list[Any] | None = None) -> Any:
         if "crash-callback" in response.url:
             raise RuntimeError("a callback that breaks")
-        yield from super().parse_article(response, drafts)
+        async for output in super().parse_article(response, drafts):
+            yield output
 
 
 class CrashingPipeline:
