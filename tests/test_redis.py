@@ -170,3 +170,34 @@ def test_an_unusable_redis_is_one_line(tmp_path: Path, url: str, says: str) -> N
     assert len(result.stderr.strip().splitlines()) == 1
     queue = run_warta("queue", "--redis", url)
     assert queue.returncode == 2 and says in queue.stderr and "Traceback" not in queue.stderr
+
+
+def _store(redis_url: str, lease: int = 30) -> Any:
+    from crawler.crawling.redisstate import Keys, RedisSeenStore, Worker, connect
+
+    return RedisSeenStore(Worker(connect(redis_url), Keys("t"), lease))
+
+
+def test_a_claim_passes_only_from_a_dead_worker(redis_url: str) -> None:
+    alive, other = _store(redis_url), _store(redis_url)
+    assert alive.claim("a1") and alive.claim("a1")  # mine, again
+    assert not other.claim("a1")  # held by a live worker
+    alive.worker.stop()  # its heartbeat gone: the claim is taken over
+    assert other.claim("a1")
+    other.mark_written([{"id": "a1", "url": "https://contoh.id/a1", "canonical_url": None}])
+    assert other.seen("https://contoh.id/a1") and other.last_written("https://contoh.id/a1")
+    # written and released: a killed run's copy of it is refused at recovery, not in a refresh
+    assert not _store(redis_url).claim("a1", recovering=True)
+    assert _store(redis_url).claim("a1")
+
+
+def test_a_killed_runs_lines_keep_what_it_can_still_claim(redis_url: str, tmp_path: Path) -> None:
+    from crawler.crawling.redisstate import keep_claimable
+
+    mine, other = _store(redis_url), _store(redis_url)
+    assert other.claim("b2")
+    other.mark_written([{"id": "b3", "url": "https://contoh.id/b3"}])
+    lines = tmp_path / "x.jsonl.partial"
+    lines.write_text("".join(json.dumps({"id": f"b{n}"}) + "\n" for n in (1, 2, 3)) + '{"id": "b4"', "utf-8")
+    assert keep_claimable(lines, mine) == 2
+    assert [json.loads(line)["id"] for line in lines.read_text("utf-8").splitlines()] == ["b1"]
