@@ -201,3 +201,17 @@ def test_a_killed_runs_lines_keep_what_it_can_still_claim(redis_url: str, tmp_pa
     lines.write_text("".join(json.dumps({"id": f"b{n}"}) + "\n" for n in (1, 2, 3)) + '{"id": "b4"', "utf-8")
     assert keep_claimable(lines, mine) == 2
     assert [json.loads(line)["id"] for line in lines.read_text("utf-8").splitlines()] == ["b1"]
+
+
+def test_a_new_crawl_forgets_a_dead_crawls_filter(mockserver, tmp_path: Path, redis_url: str) -> None:
+    """A duplicate filter left by a crawl nobody finished does not hide the listings from the
+    next one (no worker left in it, nothing queued)."""
+    import redis
+    from scrapy import Request
+    from scrapy.utils.request import RequestFingerprinter
+
+    home = RequestFingerprinter().fingerprint(Request(f"https://{HOST}/")).hex()
+    redis.Redis.from_url(redis_url).sadd(f"warta:{DOMAIN}:dupefilter", home)
+    server = mockserver(site(delay=0))
+    _finish(_worker(server, tmp_path, "fresh", redis_url))
+    assert len(_ids(tmp_path / "fresh")) == len(ARTICLES)

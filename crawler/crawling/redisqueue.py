@@ -15,8 +15,10 @@ that join and leave at any time:
   or has requests in flight (they may queue more); scrapy-redis closes at its first empty pop.
 - **One crawl at a time.** Every worker yields the site's start requests; the shared duplicate
   filter lets the first of each through. The filter belongs to one crawl: the last worker to
-  finish deletes it (and it expires after a day unused), so the next crawl reads the listings
-  again, while the seen-store of written articles stays.
+  finish deletes it, and so does a worker that finds no crawl under way (no worker in it, alive
+  or dead within its lease, and nothing queued), so the next crawl reads the listings again,
+  while the seen-store of written articles stays. A crawl whose workers all died is resumed by
+  the next worker: their queue and in-flight requests are still there.
 
 Keys (``PREFIX`` is WARTA_REDIS_PREFIX, ``SITE`` the spider's name): ``PREFIX:SITE:requests``
 (sorted set, scrapy-redis's priority queue), ``PREFIX:SITE:dupefilter`` (set of request
@@ -153,9 +155,12 @@ class Scheduler(RedisScheduler):
         inflight = self.key(f"inflight:{self.worker.wid}")
         self.queue = LeasedQueue(self.server, spider, self.key("requests"), inflight)
         self.df = CrawlDupeFilter(self.server, self.key("dupefilter"), self.crawler)
+        self._requeue = self.server.register_script(REQUEUE)
+        self.requeue_dead()
+        if not len(self.queue) and not self.server.scard(self.key("workers")):
+            self.server.delete(self.key("dupefilter"))  # a new crawl: nobody finished the last one's
         self.server.hset(inflight, START, "")
         self.server.sadd(self.key("workers"), self.worker.wid)
-        self._requeue = self.server.register_script(REQUEUE)
         if len(self.queue):
             spider.log(f"Joining a crawl ({len(self.queue)} requests queued)")
 
