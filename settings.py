@@ -92,6 +92,8 @@ SPIDER_MIDDLEWARES = {
     "crawler.crawling.incremental.IncrementalMiddleware": 950,
     # Last to see a callback's exception: counted under a named reason, never lost in a log.
     "crawler.crawling.accounting.CallbackErrors": 25,
+    # --redis: tells the other workers when this one has queued its start requests.
+    "crawler.crawling.redisqueue.StartDone": 960,
 }
 DOWNLOADER_MIDDLEWARES = {
     "crawler.crawling.robots.RobotsSizeLimit": 50,  # robots.txt read up to 512 KiB (RFC 9309)
@@ -116,6 +118,7 @@ ITEM_PIPELINES = {
     "pipelines.identity.IdentityPipeline": 300,  # canonical_url, id, duplicates within a run
     "pipelines.dedup.DedupPipeline": 350,  # duplicate_of against the seen-store (WARTA_DEDUP)
     "pipelines.validate.ValidatePipeline": 400,  # JSON Schema; invalid records dropped with a reason
+    "pipelines.claim.ClaimPipeline": 450,  # --redis: written by one worker only (WARTA_REDIS)
 }
 
 # Extraction off the reactor (crawler.crawling.pool): article pages and the heavy record steps run
@@ -125,3 +128,10 @@ ITEM_PIPELINES = {
 # "extraction worker died" or "extraction timed out", and the worker is started again.
 WARTA_EXTRACT_WORKERS = None
 WARTA_EXTRACT_TIMEOUT = 60.0
+
+# A crawl shared by workers on any number of machines (`warta crawl --redis URL`): the queue, the
+# duplicate filter and the seen-store in Redis (crawler/crawling/redisqueue.py, redisstate.py).
+# A worker silent for WARTA_REDIS_LEASE seconds is dead: its requests and claims pass to others.
+WARTA_REDIS = ""
+WARTA_REDIS_PREFIX = "warta"
+WARTA_REDIS_LEASE = 30

@@ -1,4 +1,4 @@
-"""The ``warta`` command: extract, fetch, crawl, sites, schema, and the corpus verbs.
+"""The ``warta`` command: extract, fetch, crawl, queue, sites, schema, and the corpus verbs.
 
 Every failure a user can cause (missing file, not HTML, HTTP 404, unknown host, a non-http
 URL) ends with one line on stderr and a non-zero exit, never a traceback.
@@ -395,6 +395,33 @@ def _storage_problem(args: argparse.Namespace, state: Path) -> str | None:
     return None
 
 
+def _share_over_redis(url: str, settings: Any) -> str | None:
+    """Point the crawl's queue, duplicate filter and seen-store at Redis; the line to show
+    when no Redis answers at ``url``."""
+    from crawler.crawling.redisstate import RedisUnavailable, settings_worker
+
+    settings.set("WARTA_REDIS", url, priority="cmdline")
+    settings.set("SCHEDULER", "crawler.crawling.redisqueue.Scheduler", priority="cmdline")
+    try:
+        settings_worker(settings)
+    except RedisUnavailable as exc:
+        return str(exc)
+    return None
+
+
+def cmd_queue(args: argparse.Namespace) -> int:
+    from crawler.crawling.redisstate import RedisUnavailable
+    from crawler.crawling.redisstatus import crawl_status
+
+    try:
+        lines = crawl_status(args.redis, args.prefix)
+    except RedisUnavailable as exc:
+        _error(str(exc))
+        return ExitStatus.USAGE
+    print("\n".join(lines))
+    return ExitStatus.OK
+
+
 def _crawl_targets(given: list[str], sections: str | None) -> tuple[list[str], dict[str, Any]]:
     """The site keys to crawl, and the domains without a site file among them (their hosts, and
     --sections as path prefixes) for the spider loader. Raises ValueError with the line to show."""
@@ -464,6 +491,11 @@ def _crawl_locked(args: argparse.Namespace, state: Path) -> int:
         stats_file=Path(args.stats) if args.stats else None,
     )
     settings = _scrapy_settings(args, WARTA_DOMAINS=domains)
+    if args.redis:
+        problem = _share_over_redis(args.redis, settings)
+        if problem:
+            _error(problem)
+            return ExitStatus.USAGE
     if args.dedup:
         settings.set("WARTA_DEDUP", True, priority="cmdline")
     if args.workers is not None:
@@ -520,6 +552,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export(verbs)
     _add_report(verbs)
     _add_crawl(verbs)
+    _add_queue(verbs)
     sites = verbs.add_parser(
         "sites",
         help="list the site keys and their domains",
@@ -707,9 +740,29 @@ def _add_crawl(verbs: Any) -> None:
         metavar="N",
         help="extraction processes beside the downloads (default: every core; 0: in the crawl's process)",
     )
+    crawl.add_argument(
+        "--redis",
+        metavar="URL",
+        help="share the crawl with other workers through Redis (redis://HOST:PORT/DB):"
+        " one queue, one duplicate filter, one seen-store",
+    )
     crawl.add_argument("-q", "--quiet", action="store_true", help="no progress lines, only the summary")
     crawl.set_defaults(func=cmd_crawl)
     _add_scrapy_options(crawl)
+
+
+def _add_queue(verbs: Any) -> None:
+    queue = verbs.add_parser(
+        "queue",
+        help="show a crawl shared over Redis",
+        description="Per site: requests queued, requests in flight per worker (alive or dead),"
+        " and articles written over all workers.",
+    )
+    queue.add_argument(
+        "--redis", required=True, metavar="URL", help="the Redis of the crawl (redis://HOST:PORT/DB)"
+    )
+    queue.add_argument("--prefix", default="warta", help="key prefix (WARTA_REDIS_PREFIX; default: warta)")
+    queue.set_defaults(func=cmd_queue)
 
 
 def _add_timezone(sub: argparse.ArgumentParser) -> None:

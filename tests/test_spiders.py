@@ -71,7 +71,8 @@ def test_pipelines_run_the_steps_in_order() -> None:
         else:
             others.append(path)
     assert tuple(steps) == STEPS
-    assert others == ["pipelines.dedup.DedupPipeline"]  # a corpus step, off unless --dedup
+    # a corpus step, off unless --dedup; the claim of a crawl shared over Redis, off unless --redis
+    assert others == ["pipelines.dedup.DedupPipeline", "pipelines.claim.ClaimPipeline"]
 
 
 def _corpus_listings() -> list:

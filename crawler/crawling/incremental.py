@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from scrapy import Request, signals
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
+from crawler.crawling.redisstate import RedisSeenStore, settings_worker
 from crawler.crawling.state import SeenStore, url_key
 from crawler.extraction.dates import normalise_date
 
@@ -28,7 +29,7 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
     def __init__(self, crawler: Crawler, state: str | None, refresh_updated: bool) -> None:
         super().__init__(crawler)
         self.state_path, self.refresh_updated = state, refresh_updated
-        self.store: SeenStore | None = None
+        self.store: SeenStore | RedisSeenStore | None = None
         self.requested: set[str] = set()  # url keys requested in this run
         self.skipped: set[str] = set()  # url keys skipped as already written
 
@@ -46,9 +47,14 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
             self.store.close()
             self.store = None
 
-    def _store(self) -> SeenStore | None:
-        if self.store is None and self.state_path:
-            self.store = SeenStore(self.state_path)
+    def _store(self) -> SeenStore | RedisSeenStore | None:
+        """The seen-store: shared over Redis when the crawl is (WARTA_REDIS), else the SQLite file."""
+        if self.store is None:
+            worker = settings_worker(self.crawler.settings)
+            if worker is not None:
+                self.store = RedisSeenStore(worker)
+            elif self.state_path:
+                self.store = SeenStore(self.state_path)
         return self.store
 
     def _count(self, what: str, by: int = 1) -> None:
@@ -92,7 +98,7 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
         return True
 
 
-def changed_since(store: SeenStore, url: str, lastmod: str | None) -> bool:
+def changed_since(store: SeenStore | RedisSeenStore, url: str, lastmod: str | None) -> bool:
     """The feed says the article changed after the copy written was written."""
     changed = normalise_date(lastmod) if lastmod else None
     written = store.last_written(url)

@@ -31,6 +31,8 @@ from scrapy.extensions.feedexport import FileFeedStorage
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
+    from crawler.crawling.redisstate import RedisSeenStore
+
 CUT_BLOCK = 1 << 16  # bytes read at a time when looking for a file's last whole line
 
 PARTIAL = ".partial"  # the whole new content of NAME
@@ -134,41 +136,51 @@ def read_records(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def mark_seen(path: Path, state: str | None) -> int:
-    if not state:
-        return 0
-    from crawler.crawling.state import SeenStore
+def mark_seen(path: Path, state: str | None, shared: RedisSeenStore | None = None) -> int:
+    """The ids of a finished file into the seen-store, and into the shared one over Redis
+    (``shared``) when the crawl is shared."""
+    count = 0
+    if state:
+        from crawler.crawling.state import SeenStore
 
-    with SeenStore(state) as store:
-        return store.mark_written(read_records(path))
+        with SeenStore(state) as store:
+            count = store.mark_written(read_records(path))
+    if shared is not None:
+        count = shared.mark_written(read_records(path))
+    return count
 
 
-def release(committed: Path, state: str | None) -> None:
+def release(committed: Path, state: str | None, shared: RedisSeenStore | None = None) -> None:
     """The last step: the committed lines' ids into the seen-store, then the file goes."""
-    mark_seen(committed, state)
+    mark_seen(committed, state, shared)
     committed.unlink()
 
 
-def recover_target(final: Path, state: str | None) -> list[Path]:
+def recover_target(final: Path, state: str | None, shared: RedisSeenStore | None = None) -> list[Path]:
     """Finish what a killed run left for one output file: a decided addition is completed,
     an unfinished staging file dropped, lines written apart committed. Touches only NAME's
-    own ``.partial``/``.addition.partial``/``.staging``/``.committed`` files."""
+    own ``.partial``/``.addition.partial``/``.staging``/``.committed`` files. In a shared
+    crawl, lines whose article another worker took over after this one died are left out."""
     finished = []
     committed = _beside(final, COMMITTED)
     if committed.exists():
         _settle(final)
-        release(committed, state)
+        release(committed, state, shared)
         finished.append(final)
     _beside(final, STAGING).unlink(missing_ok=True)
     for suffix in (PARTIAL, ADDITION):
         lines = _beside(final, suffix)
         if lines.exists():
-            release(commit(lines), state)
+            if shared is not None:
+                from crawler.crawling.redisstate import keep_claimable
+
+                keep_claimable(lines, shared)
+            release(commit(lines), state, shared)
             finished.append(final)
     return list(dict.fromkeys(finished))
 
 
-def recover_folder(folder: Path, state: str | None) -> list[Path]:
+def recover_folder(folder: Path, state: str | None, shared: RedisSeenStore | None = None) -> list[Path]:
     """Finish the leftovers of warta's own stamped files in one ``--out`` site folder (not
     below it, and no file whose name warta did not make)."""
     if not folder.is_dir():
@@ -180,13 +192,21 @@ def recover_folder(folder: Path, state: str | None) -> list[Path]:
             if name and STAMPED.match(name):
                 finals.add(folder / name)
                 break
-    return [done for final in sorted(finals) for done in recover_target(final, state)]
+    return [done for final in sorted(finals) for done in recover_target(final, state, shared)]
 
 
 def discard(final: Path) -> None:
     """Remove a file and every leftover of it (a piece of a joined output)."""
     for suffix in ("", PARTIAL, ADDITION, STAGING, COMMITTED):
         _beside(final, suffix).unlink(missing_ok=True)
+
+
+def _shared(crawler: Crawler | None) -> RedisSeenStore | None:
+    """The seen-store shared over Redis, when the crawl is (WARTA_REDIS)."""
+    from crawler.crawling.redisstate import RedisSeenStore, settings_worker
+
+    worker = settings_worker(crawler.settings) if crawler is not None else None
+    return RedisSeenStore(worker) if worker is not None else None
 
 
 class GuardedFile:
@@ -238,7 +258,9 @@ class AtomicFileStorage(FileFeedStorage):
     ):
         super().__init__(uri, feed_options=feed_options)
         self.crawler = crawler
-        self.state = state if (feed_options or {}).get("warta_mark_seen", True) else None
+        marks = (feed_options or {}).get("warta_mark_seen", True)
+        self.state = state if marks else None
+        self.shared = _shared(crawler) if marks else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, uri: str, *, feed_options: dict[str, Any] | None = None):
@@ -248,7 +270,7 @@ class AtomicFileStorage(FileFeedStorage):
     def open(self, spider) -> IO[bytes]:
         final = Path(self.path)
         final.parent.mkdir(parents=True, exist_ok=True)
-        recover_target(final, self.state)  # a killed run's lines go in first
+        recover_target(final, self.state, self.shared)  # a killed run's lines go in first
         lines = _beside(final, ADDITION if self.write_mode == "ab" else PARTIAL)
         return GuardedFile(lines.open("wb"))  # type: ignore[return-value]
 
@@ -266,7 +288,7 @@ class AtomicFileStorage(FileFeedStorage):
             self._report("warta/output_error", f"cannot write {target_of(lines)[0]}: {exc.strerror or exc}")
             raise
         try:
-            release(committed, self.state)
+            release(committed, self.state, self.shared)
         except Exception as exc:  # the lines are in NAME; the next run marks them (recover_target)
             self._report("warta/state_error", f"cannot record written ids in {self.state}: {exc}")
             raise

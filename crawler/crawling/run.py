@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from redis.exceptions import RedisError
+
 from crawler import __version__
 from crawler.crawling.output import (
     ADDITION,
@@ -64,17 +66,26 @@ def _joined(plan: CrawlPlan) -> bool:
     return plan.output is not None and len(plan.sites) > 1
 
 
-def _recover(plan: CrawlPlan) -> list[Path]:
+def _recover(plan: CrawlPlan, shared: Any = None) -> list[Path]:
     """Finish what a killed run left, in the files this plan writes and nowhere else. Pieces
-    of a joined file were never marked seen: they are dropped and fetched again."""
+    of a joined file were never marked seen: they are dropped and fetched again. ``shared``:
+    the seen-store over Redis of a shared crawl."""
     if plan.output is None:
-        return [p for site in plan.sites for p in recover_folder(plan.out / site, str(plan.state))]
+        return [p for site in plan.sites for p in recover_folder(plan.out / site, str(plan.state), shared)]
     for site in plan.sites if _joined(plan) else []:
         discard(_piece(plan.output, site))
-    return recover_target(plan.output, str(plan.state))
+    return recover_target(plan.output, str(plan.state), shared)
 
 
-def _join(plan: CrawlPlan, pieces: list[Path]) -> None:
+def _shared_store(settings: Any) -> Any:
+    """The seen-store shared over Redis (``warta crawl --redis``), or None."""
+    from crawler.crawling.redisstate import RedisSeenStore, settings_worker
+
+    worker = settings_worker(settings)
+    return RedisSeenStore(worker) if worker is not None else None
+
+
+def _join(plan: CrawlPlan, pieces: list[Path], shared: Any = None) -> None:
     """The sites' pieces into one file, committed (and marked seen) as one run's lines."""
     assert plan.output is not None
     lines = plan.output.with_name(plan.output.name + (PARTIAL if plan.overwrite else ADDITION))
@@ -83,7 +94,7 @@ def _join(plan: CrawlPlan, pieces: list[Path]) -> None:
             if piece.exists():
                 for record in read_records(piece):
                     handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    release(commit(lines), str(plan.state))
+    release(commit(lines), str(plan.state), shared)
     for piece in pieces:
         piece.unlink(missing_ok=True)
 
@@ -96,11 +107,12 @@ def crawl(plan: CrawlPlan, settings) -> int:
     from crawler.crawling.archive import recover as close_warcs
 
     try:
-        for path in _recover(plan):
+        shared = _shared_store(settings)
+        for path in _recover(plan, shared):
             _say(f"finished {path} left by an interrupted run")
         for path in close_warcs(Path(settings.get("WARTA_WARC"))) if settings.get("WARTA_WARC") else []:
             _say(f"closed {path} left open by an interrupted run")
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, RedisError) as exc:
         _say(f"cannot finish the files an interrupted run left: {exc}")
         return ExitStatus.FAILED
     started = datetime.now(UTC)
@@ -125,8 +137,8 @@ def crawl(plan: CrawlPlan, settings) -> int:
     join_error = None
     if _joined(plan):
         try:
-            _join(plan, list(targets.values()))
-        except (OSError, sqlite3.Error) as exc:
+            _join(plan, list(targets.values()), shared)
+        except (OSError, sqlite3.Error, RedisError) as exc:
             join_error = f"cannot write {plan.output}: {getattr(exc, 'strerror', None) or exc}"
     return _report(plan, crawlers, targets, started, stamp, join_error)
 
