@@ -55,9 +55,7 @@ def main() -> int:
     different = [(a["text"], b["text"]) for a, b in itertools.combinations(records, 2)]
     events = same_event_records(records[0])
     same_event = [(events[i]["text"], events[i + 1]["text"]) for i in range(0, len(events), 2)]
-    print(
-        f"{len(records)} corpus records; estimated Jaccard (MinHash, {similarity.NUM_PERM} perm)"
-    )
+    print(f"{len(records)} corpus records; estimated Jaccard (MinHash, {similarity.NUM_PERM} perm)")
     for ngram in args.ngram:
         print(f"-- word {ngram}-grams")
         got = {

@@ -34,20 +34,24 @@ class Query:
 
     text: str
     is_xpath: bool = False
+    # The XPath it runs as: CSS is translated once here, as parsel's css() would on every call.
+    compiled: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         try:
             if self.is_xpath:
                 etree.XPath(self.text, namespaces=EXSLT_REGEX)
+                compiled = self.text
             else:
-                HTMLTranslator().css_to_xpath(self.text)
+                compiled = HTMLTranslator().css_to_xpath(self.text)
         except Exception as exc:  # noqa: BLE001 - cssselect and lxml raise several kinds
             kind = "XPath" if self.is_xpath else "CSS"
             raise ValueError(f"not a valid {kind} selector: {self.text!r} ({exc})") from exc
+        object.__setattr__(self, "compiled", compiled)
 
     def select(self, scope: Selector, **variables: str) -> SelectorList[Selector]:
         """Every match; XPath may use the variables given (``$path``)."""
-        return scope.xpath(self.text, namespaces=None, **variables) if self.is_xpath else scope.css(self.text)
+        return scope.xpath(self.compiled, namespaces=None, **variables)
 
 
 Queries = tuple[Query, ...]

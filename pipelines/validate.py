@@ -5,5 +5,4 @@ from pipelines.base import StepPipeline
 
 
 class ValidatePipeline(StepPipeline):
-    step = staticmethod(validate)
-    in_pool = True
+    step = staticmethod(validate)  # in the crawl's process: a compiled check, cheaper than a trip

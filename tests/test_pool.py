@@ -108,13 +108,14 @@ SMALL = [
     Article(f"/nasional/read/{700100 + i}/kabar-desa-nomor-{i}", f"Kabar Desa Nomor {i}", "jsonld")
     for i in range(6)
 ]
-# A real article, only very long (4.6 MB of text under the 5 MiB page limit): seconds of work.
+# A real article, only very long (10 MB of text; the crawls below allow pages of 16 MB): seconds
+# of work, at least two in each of the calls it makes (the page, then its text).
 HEAVY = Article(
     "/nasional/read/799999/laporan-panjang-panen-raya",
     "Laporan Panjang Panen Raya",
     "jsonld",
     paragraphs=[
-        " ".join(HEAVY_WORDS[(i + j) % len(HEAVY_WORDS)] for j in range(400)) + "." for i in range(1800)
+        " ".join(HEAVY_WORDS[(i + j) % len(HEAVY_WORDS)] for j in range(400)) + "." for i in range(4000)
     ],
 )
 
@@ -137,6 +138,7 @@ def _heavy_site(heavy_delay: float = 0.0, late_delay: float = 0.0) -> dict[str, 
 def _start(server: Any, tmp_path: Path, *args: str) -> subprocess.Popen:
     command = [sys.executable, "-m", "crawler.cli", "crawl", DOMAIN, "--out", str(tmp_path / "out")]
     command += ["--state", str(tmp_path / "state.sqlite"), "--workers", "2", "-q", *QUIET, *args]
+    command += ["-s", f"WARTA_MAX_PAGE_BYTES={16 * 2**20}"]  # the heavy page is over the default
     env = {**os.environ, "PYTHONPATH": str(REPO), **server.proxy_env}
     return subprocess.Popen(
         command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

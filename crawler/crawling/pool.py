@@ -80,7 +80,8 @@ WARM_PAGE = (
     "<meta property='article:published_time' content='2025-04-28T10:15:00+07:00'></head>"
     "<body><article><h1>Warga Desa Gelar Panen Raya</h1>"
     + "<p>Warga desa menggelar panen raya padi bersama kepala dinas pertanian kabupaten pada"
-    " Senin pagi, 28 April 2025, di sawah yang baru selesai diairi bendungan.</p>" * 4
+    " Senin pagi, 28 April 2025, di sawah yang baru selesai diairi bendungan.</p>"
+    * 4
     + "</article></body></html>"
 )
 

@@ -58,14 +58,39 @@ class Metadata:
     declares_article: bool = False  # JSON-LD article type or og:type "article"
 
 
-def _meta(sel: Selector, name: str) -> list[str]:
-    values = sel.xpath("//meta[@property=$n or @name=$n or @itemprop=$n]/@content", n=name).getall()
-    return [v for v in (clean_space(x) for x in values) if v]
+MetaTags = dict[str, list[str]]  # a <meta> name (property, name or itemprop) -> its contents
 
 
-def _first(sel: Selector, *names: str) -> str | None:
+def meta_tags(sel: Selector) -> MetaTags:
+    """Every ``<meta content>`` by each name it declares (property, name, itemprop), contents
+    in document order: read in one pass, where asking the page once per name scanned it
+    thirty times (a fifth of a page's extraction on large pages)."""
+    tags: MetaTags = {}
+    for element in sel.xpath("//meta[@content]"):
+        attrib = element.attrib
+        for name in {attrib.get(key) or "" for key in ("property", "name", "itemprop")} - {""}:
+            tags.setdefault(name, []).append(attrib["content"])
+    return tags
+
+
+def _itemprop_dates(sel: Selector) -> dict[str, list[str]]:
+    """``datetime`` and ``content`` values of the elements marked itemprop datePublished or
+    dateModified, in document (and attribute) order: one pass for both."""
+    found: dict[str, list[str]] = {}
+    for element in sel.xpath('//*[@itemprop="datePublished" or @itemprop="dateModified"]'):
+        for attribute, value in element.attrib.items():
+            if attribute in ("datetime", "content") and value.strip():
+                found.setdefault(element.attrib["itemprop"], []).append(value.strip())
+    return found
+
+
+def _meta(tags: MetaTags, name: str) -> list[str]:
+    return [v for v in (clean_space(x) for x in tags.get(name, ())) if v]
+
+
+def _first(tags: MetaTags, *names: str) -> str | None:
     for name in names:
-        values = _meta(sel, name)
+        values = _meta(tags, name)
         if values:
             return values[0]
     return None
@@ -168,11 +193,11 @@ def _crumb(objects: list[dict[str, Any]]) -> str | None:
     return None
 
 
-def _brands(sel: Selector, objects: list[dict[str, Any]], article: dict[str, Any]) -> list[str]:
+def _brands(tags: MetaTags, objects: list[dict[str, Any]], article: dict[str, Any]) -> list[str]:
     """The names the site declares for itself: og:site_name, application-name, the JSON-LD
     publisher and WebSite names. A declared title equal to one of them is no headline."""
     declared = ("og:site_name", "application-name", "apple-mobile-web-app-title")
-    names = [v for n in declared for v in _meta(sel, n)[:1]]
+    names = [v for n in declared for v in _meta(tags, n)[:1]]
     names += _names(article.get("publisher"))
     names += [n for o in objects if _types(o) & _SITE_TYPES for n in _names(o)]
     return list(dict.fromkeys(names))
@@ -181,14 +206,15 @@ def _brands(sel: Selector, objects: list[dict[str, Any]], article: dict[str, Any
 def read_metadata(sel: Selector) -> Metadata:
     """Everything the page declares about itself, most trusted source first."""
     meta = Metadata()
+    tags = meta_tags(sel)
     objects = json_ld_objects(sel)
     article = next((o for o in objects if _types(o) & ARTICLE_TYPES), {})
-    meta.declares_article = bool(article) or (_first(sel, "og:type") or "").lower() == "article"
+    meta.declares_article = bool(article) or (_first(tags, "og:type") or "").lower() == "article"
     headline = article.get("headline")
     if isinstance(headline, str) and clean_space(headline):
         meta.titles.append(clean_space(headline))
     for name in ("og:title", "twitter:title"):
-        meta.titles += _meta(sel, name)[:1]
+        meta.titles += _meta(tags, name)[:1]
     page_title = clean_space(sel.xpath("//title[1]//text()").get(""))
     if page_title:
         meta.titles.append(page_title)
@@ -196,19 +222,20 @@ def read_metadata(sel: Selector) -> Metadata:
     description = article.get("description")
     meta.description = (
         clean_space(description) if isinstance(description, str) and description.strip() else None
-    ) or _first(sel, "og:description", "description", "twitter:description")
-    meta.site_name = _first(sel, "og:site_name", "application-name")
-    meta.brands = _brands(sel, objects, article)
+    ) or _first(tags, "og:description", "description", "twitter:description")
+    meta.site_name = _first(tags, "og:site_name", "application-name")
+    meta.brands = _brands(tags, objects, article)
 
     meta.canonical = [
         u for u in [
             sel.xpath('//link[@rel="canonical"]/@href').get(),
-            _first(sel, "og:url"),
+            _first(tags, "og:url"),
             _url(article.get("mainEntityOfPage")),
             _url(article.get("url")),
         ] if u
     ]  # fmt: skip
 
+    itemprop_dates = _itemprop_dates(sel)
     for key, names, target in (
         ("datePublished", PUBLISHED_META, meta.published),
         ("dateModified", MODIFIED_META, meta.modified),
@@ -217,23 +244,19 @@ def read_metadata(sel: Selector) -> Metadata:
         if isinstance(value, str) and value.strip():
             target.append(value.strip())
         for name in names:
-            target += _meta(sel, name)[:1]
-        target += [
-            v.strip()
-            for v in sel.xpath(f'//*[@itemprop="{key}"]/@datetime | //*[@itemprop="{key}"]/@content').getall()
-            if v.strip()
-        ][:1]
+            target += _meta(tags, name)[:1]
+        target += itemprop_dates.get(key, [])[:1]
 
     meta.ld_authors = _names(article.get("author"))
-    meta.authors = meta.ld_authors or _meta(sel, "author")[:1]
+    meta.authors = meta.ld_authors or _meta(tags, "author")[:1]
     meta.editors = _names(article.get("editor"))
     section = article.get("articleSection")
-    meta.section = next(iter(_strings(section)), None) or _first(sel, "article:section") or _crumb(objects)
+    meta.section = next(iter(_strings(section)), None) or _first(tags, "article:section") or _crumb(objects)
     meta.tags = (
         _strings(article.get("keywords"))
-        or _meta(sel, "article:tag")
-        or _strings(_first(sel, "news_keywords", "keywords") or "")
+        or _meta(tags, "article:tag")
+        or _strings(_first(tags, "news_keywords", "keywords") or "")
     )
     image = article.get("image")
-    meta.images = [u for u in [_url(image)] if u] + _meta(sel, "og:image")[:1]
+    meta.images = [u for u in [_url(image)] if u] + _meta(tags, "og:image")[:1]
     return meta

