@@ -12,13 +12,15 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from crawler import __version__, options, user_agent
 from crawler.errors import ExitStatus, WartaError
+
+Done = TypeVar("Done")
 
 MAX_NAMED = 20  # broken WARC records named one per line; the rest are counted
 
@@ -190,8 +192,38 @@ def _inputs_problem(files: list[Path], none_found: str) -> str | None:
     return None if files else none_found
 
 
-def cmd_reextract(args: argparse.Namespace) -> int:
+def _record_inputs(inputs: list[str]) -> list[Path] | None:
+    """The record files (JSON Lines, plain or gzipped) the inputs name or hold; None once one
+    line has said why there are none."""
+    from crawler.corpus.dedup import record_files
+
+    files = record_files(inputs)
+    problem = _inputs_problem(files, "no .jsonl or .jsonl.gz files in the inputs")
+    if problem:
+        _error(problem)
+        return None
+    return files
+
+
+def _with_progress(
+    files: list[Path], quiet: bool, job: Callable[[Any], Done], passes: int = 1
+) -> Done | None:
+    """A corpus job under a progress bar of the bytes it reads (``passes`` times the inputs);
+    None once one line has said which input was bad or which write failed."""
+    from crawler.corpus.dedup import BadInput
     from crawler.corpus.progress import progress_bar
+
+    try:
+        with progress_bar(passes * sum(p.stat().st_size for p in files), not quiet) as show:
+            return job(show)
+    except BadInput as exc:
+        _error(exc.detail)
+    except OSError as exc:
+        _error(f"cannot write: {exc.strerror or exc} ({exc.filename})")
+    return None
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
     from crawler.corpus.reextract import Run, reextract
     from crawler.corpus.warcs import Options, warc_files
 
@@ -204,11 +236,10 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     wanted = Options(everything=args.all, domains=domains, language=args.language, timezone=args.timezone)
     output, out_dir = (Path(args.output), None) if args.output else (None, Path(args.out))
     workers = args.workers or os.cpu_count() or 1
-    try:
-        with progress_bar(sum(p.stat().st_size for p in files), not args.quiet) as show:
-            tally = reextract(files, wanted, output, out_dir, Run(workers, show))
-    except OSError as exc:
-        _error(f"cannot write: {exc.strerror or exc} ({exc.filename})")
+    tally = _with_progress(
+        files, args.quiet, lambda show: reextract(files, wanted, output, out_dir, Run(workers, show))
+    )
+    if tally is None:
         return ExitStatus.FAILED
     for problem in tally.broken[:MAX_NAMED]:
         _error(f"broken WARC: {problem}")
@@ -223,22 +254,19 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 
 
 def cmd_dedup(args: argparse.Namespace) -> int:
-    from crawler.corpus.dedup import BadInput, dedup, record_files
-    from crawler.corpus.progress import progress_bar
+    from crawler.corpus.dedup import dedup
 
-    files = record_files(args.inputs)
-    problem = _inputs_problem(files, "no .jsonl or .jsonl.gz files in the inputs")
-    if problem:
-        _error(problem)
+    files = _record_inputs(args.inputs)
+    if files is None:
         return ExitStatus.USAGE
-    try:
-        with progress_bar(2 * sum(p.stat().st_size for p in files), not args.quiet) as show:
-            tally = dedup(files, Path(args.output), args.drop, args.threshold, show)
-    except BadInput as exc:
-        _error(exc.detail)
-        return ExitStatus.FAILED
-    except OSError as exc:
-        _error(f"cannot write: {exc.strerror or exc} ({exc.filename})")
+    # read twice: the signatures, then the marks
+    tally = _with_progress(
+        files,
+        args.quiet,
+        lambda show: dedup(files, Path(args.output), args.drop, args.threshold, show),
+        passes=2,
+    )
+    if tally is None:
         return ExitStatus.FAILED
     kept = f"; {tally.records - tally.duplicates} written" if args.drop else ""
     _error(f"{tally.records} records, {tally.duplicates} duplicates in {tally.groups} groups{kept}")
@@ -248,14 +276,10 @@ def cmd_dedup(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     import shlex
 
-    from crawler.corpus.dedup import BadInput, record_files
-    from crawler.corpus.export import Request, export, read_size, usage_problem
-    from crawler.corpus.progress import progress_bar
+    from crawler.corpus.export import Request, export, usage_problem
 
-    files = record_files(args.inputs)
-    problem = _inputs_problem(files, "no .jsonl or .jsonl.gz files in the inputs")
-    if problem:
-        _error(problem)
+    files = _record_inputs(args.inputs)
+    if files is None:
         return ExitStatus.USAGE
     partition = [k.strip() for k in args.partition.split(",") if k.strip()] if args.partition else []
     state, robots = _crawl_robots(args.state)
@@ -277,14 +301,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if problem:
         _error(problem)
         return ExitStatus.USAGE
-    try:
-        with progress_bar(read_size(files), not args.quiet) as show:
-            summary = export(request, show)
-    except BadInput as exc:
-        _error(exc.detail)
-        return ExitStatus.FAILED
-    except OSError as exc:
-        _error(f"cannot write: {exc.strerror or exc} ({exc.filename})")
+    summary = _with_progress(files, args.quiet, lambda show: export(request, show))
+    if summary is None:
         return ExitStatus.FAILED
     left = summary.read - summary.written
     _error(
@@ -313,26 +331,19 @@ def _crawl_robots(named: str | None) -> tuple[Path | None, dict[str, Any] | str]
 def cmd_report(args: argparse.Namespace) -> int:
     import shlex
 
-    from crawler.corpus.dedup import BadInput, record_files
-    from crawler.corpus.progress import progress_bar
-    from crawler.corpus.report_page import Request, read_size, usage_problem, write_report
+    from crawler.corpus.report_page import Request, usage_problem, write_report
 
-    files = record_files(args.inputs)
+    files = _record_inputs(args.inputs)
+    if files is None:
+        return ExitStatus.USAGE
     output = Path(args.output)
-    problem = _inputs_problem(files, "no .jsonl or .jsonl.gz files in the inputs")
-    problem = problem or usage_problem(files, output)
+    problem = usage_problem(files, output)
     if problem:
         _error(problem)
         return ExitStatus.USAGE
     request = Request(files, output, "warta " + shlex.join(sys.argv[1:]))
-    try:
-        with progress_bar(read_size(files), not args.quiet) as show:
-            about = write_report(request, show)
-    except BadInput as exc:
-        _error(exc.detail)
-        return ExitStatus.FAILED
-    except OSError as exc:
-        _error(f"cannot write: {exc.strerror or exc} ({exc.filename})")
+    about = _with_progress(files, args.quiet, lambda show: write_report(request, show))
+    if about is None:
         return ExitStatus.FAILED
     _error(f"report of {about} written to {output}")
     return ExitStatus.OK

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import DropItem
 
-from crawler.crawling.redisstate import RedisSeenStore, settings_worker
+from crawler.crawling.redisstate import RedisSeenStore, shared_worker
 
 if TYPE_CHECKING:
     from typing import Self
@@ -23,10 +23,7 @@ class ClaimPipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
-        worker = settings_worker(crawler.settings)
-        if worker is None:
-            raise NotConfigured("claims are for a crawl shared over Redis (WARTA_REDIS)")
-        return cls(crawler, RedisSeenStore(worker))
+        return cls(crawler, RedisSeenStore(shared_worker(crawler.settings, "claims are for a shared crawl")))
 
     def process_item(self, item: Any) -> Any:
         record = ItemAdapter(item)

@@ -34,6 +34,15 @@ def load_fixture(name: str) -> dict[str, Any]:
     }
 
 
+def record_of(name: str) -> dict[str, Any]:
+    """The record warta makes of a fixture page (a fresh dict each time), by its site's rules."""
+    from crawler.extraction.steps import build_record
+    from crawler.sites import site_for_url
+
+    page = load_fixture(name)
+    return dict(build_record(page["html"], page["url"], page["now"], site_for_url(page["url"])))
+
+
 def fixture_names(kind: str | None = None) -> list[str]:
     names = []
     for folder in sorted(FIXTURES.iterdir()):
@@ -117,3 +126,14 @@ def mockserver(tmp_path: Path) -> Iterator:
     yield start
     for server in servers:
         server.stop()
+
+
+def many_records(path: Path, records: list[dict[str, Any]], count: int) -> Path:
+    """``count`` records in a JSON Lines file, the given ones over and over, each with its own id
+    (enough of them that reading outlasts a progress bar's first redraw)."""
+    with path.open("w", encoding="utf-8") as handle:
+        for n in range(count):
+            handle.write(
+                json.dumps({**records[n % len(records)], "id": f"{n:016x}"}, ensure_ascii=False) + "\n"
+            )
+    return path

@@ -17,9 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from crawler.extraction.record import schema
-from crawler.extraction.steps import build_record
-from crawler.sites import site_for_url
-from tests.conftest import assert_valid, load_fixture, run_warta
+from tests.conftest import assert_valid, many_records, record_of, run_warta
 from tests.test_reextract import in_terminal
 
 PAGES = ["kompas_article", "detik_article", "antaranews_article", "jpnn_article", "tempo_article"]
@@ -30,8 +28,7 @@ def _records() -> list[dict[str, Any]]:
     one whose date is only a year."""
     records = []
     for name in PAGES:
-        page = load_fixture(name)
-        records.append(dict(build_record(page["html"], page["url"], page["now"], site_for_url(page["url"]))))
+        records.append(record_of(name))
     for record in records:
         record["duplicate_of"] = None
     english = {**records[0], "id": "e" * 16, "language": "en"}
@@ -223,11 +220,7 @@ def test_no_record_kept_still_makes_a_dataset(inputs, tmp_path):
 
 
 def test_a_progress_bar_on_a_terminal_and_none_with_q(tmp_path, records):
-    many = tmp_path / "many.jsonl"
-    with many.open("w", encoding="utf-8") as handle:
-        for n in range(3000):
-            record = records[n % len(records)]
-            handle.write(json.dumps({**record, "id": f"{n:016x}"}, ensure_ascii=False) + "\n")
+    many = many_records(tmp_path / "many.jsonl", records, 3000)
     shown = in_terminal("export", str(many), "-o", str(tmp_path / "a.parquet"))
     assert "records/s" in shown and "B/s" in shown and "3000 records written" in shown, shown
     quiet = in_terminal("export", str(many), "-o", str(tmp_path / "b.parquet"), "-q")

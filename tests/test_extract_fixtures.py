@@ -14,6 +14,7 @@ from crawler.errors import ExtractionError
 from crawler.extraction.steps import build_record
 from crawler.sites import site_for_url
 from tests.conftest import assert_valid, fixture_names, load_fixture
+from tests.conftest import record_of as fixture_record
 from tests.quality_gate import token_f1
 
 COMPUTED = {"kind", "must_not_contain", "note", "notes", "known_failures"}
@@ -21,8 +22,7 @@ COMPUTED = {"kind", "must_not_contain", "note", "notes", "known_failures"}
 
 @cache
 def record_of(name: str) -> dict:
-    page = load_fixture(name)
-    return build_record(page["html"], page["url"], page["now"], site_for_url(page["url"]))
+    return fixture_record(name)
 
 
 def _cases():

@@ -12,12 +12,9 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from crawler.extraction.record import _fast, schema, validation_errors
-from crawler.extraction.steps import build_record
-from crawler.sites import site_for_url
-from tests.conftest import load_fixture
+from tests.conftest import record_of
 
-FIXTURE = load_fixture("fakta_sample")
-VALID = build_record(FIXTURE["html"], FIXTURE["url"], FIXTURE["now"], site_for_url(FIXTURE["url"]))
+VALID = record_of("fakta_sample")
 REFERENCE = Draft202012Validator(schema())
 # Characters on which Python's re and ECMA-262 regexes disagree (space, digits, line ends),
 # and the characters the schema's patterns look for.

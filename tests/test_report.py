@@ -18,10 +18,8 @@ from lxml import html as lxml_html
 
 from crawler.corpus.report import LENGTH_EDGES, day_of, length_bin, optional_fields
 from crawler.extraction.record import schema
-from crawler.extraction.steps import build_record
-from crawler.sites import site_for_url
 from tests.browser import HAS_CHROMIUM, view
-from tests.conftest import assert_valid, fixture_names, load_fixture, run_warta
+from tests.conftest import assert_valid, fixture_names, many_records, record_of, run_warta
 from tests.test_reextract import in_terminal
 from tests.test_scheduled import build_site, crawl_args
 
@@ -33,8 +31,7 @@ def fixture_records() -> list[dict[str, Any]]:
     of the first (same text, new id and URL) so that dedup has copies to find."""
     records = []
     for name in fixture_names("article"):
-        page = load_fixture(name)
-        records.append(dict(build_record(page["html"], page["url"], page["now"], site_for_url(page["url"]))))
+        records.append(record_of(name))
     for n, original in enumerate(records[:2]):
         url = original["url"] + f"?salinan={n}"
         records.append({**original, "id": f"{n + 1:x}" * 16, "url": url, "canonical_url": url})
@@ -236,11 +233,7 @@ def test_records_and_a_state_file_together_are_refused(deduped, tmp_path):
 
 def test_a_progress_bar_on_a_terminal_and_none_with_q(tmp_path, records):
     """Enough records that reading them outlasts tqdm's first redraw (0.1 s) on an idle core."""
-    many = tmp_path / "many.jsonl"
-    with many.open("w", encoding="utf-8") as handle:
-        for n in range(12000):
-            record = records[n % len(records)]
-            handle.write(json.dumps({**record, "id": f"{n:016x}"}, ensure_ascii=False) + "\n")
+    many = many_records(tmp_path / "many.jsonl", records, 12000)
     shown = in_terminal("report", str(many), "-o", str(tmp_path / "a.html"))
     assert "records/s" in shown and "B/s" in shown and "report of 12000 records" in shown, shown
     quiet = in_terminal("report", str(many), "-o", str(tmp_path / "b.html"), "-q")

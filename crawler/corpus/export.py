@@ -445,7 +445,3 @@ def _fields(request: Request, record_schema: dict[str, Any], schema: pa.Schema) 
         rows[-1] += " `datasets` does not read folder keys: each site is a config (subset) of its own here,"
         rows[-1] += " and the single-file export keeps every column."
     return rows
-
-
-def read_size(files: list[Path]) -> int:
-    return sum(p.stat().st_size for p in files)

@@ -43,10 +43,6 @@ def usage_problem(files: list[Path], output: Path) -> str | None:
     return None
 
 
-def read_size(files: list[Path]) -> int:
-    return sum(p.stat().st_size for p in files)
-
-
 def write_report(request: Request, show: Show = lambda d, w: None) -> str:
     """Write the page; returns what it reports on (for the summary line)."""
     if is_state_file(request.files[0]):

@@ -33,13 +33,13 @@ import secrets
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, NotConfigured
+from scrapy.exceptions import DontCloseSpider
 from scrapy_redis import picklecompat
 from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
-from crawler.crawling.redisstate import Worker, settings_worker
+from crawler.crawling.redisstate import Worker, shared_worker
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -142,10 +142,7 @@ class Scheduler(RedisScheduler):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Scheduler:
-        worker = settings_worker(crawler.settings)
-        if worker is None:
-            raise NotConfigured("the Redis scheduler needs WARTA_REDIS")
-        return cls(crawler, worker)
+        return cls(crawler, shared_worker(crawler.settings, "the Redis scheduler is for a shared crawl"))
 
     def key(self, what: str) -> str:
         return site_key(self.prefix, self.spider.name, what)
@@ -240,10 +237,7 @@ class StartDone:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StartDone:
-        worker = settings_worker(crawler.settings)
-        if worker is None:
-            raise NotConfigured("only in a crawl shared over Redis (WARTA_REDIS)")
-        return cls(crawler, worker)
+        return cls(crawler, shared_worker(crawler.settings, "start-done marks are for a shared crawl"))
 
     async def process_start(self, start: AsyncIterator[Any]) -> AsyncIterator[Any]:
         async for item in start:

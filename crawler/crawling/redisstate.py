@@ -134,6 +134,17 @@ def settings_worker(settings: Any) -> Worker | None:
     return worker_for(url, prefix, settings.getint("WARTA_REDIS_LEASE", LEASE))
 
 
+def shared_worker(settings: Any, only: str) -> Worker:
+    """The worker of a crawl shared over Redis, for a component that exists ``only`` there:
+    Scrapy leaves it out (NotConfigured) when the crawl is not shared."""
+    from scrapy.exceptions import NotConfigured
+
+    worker = settings_worker(settings)
+    if worker is None:
+        raise NotConfigured(f"{only} (WARTA_REDIS)")
+    return worker
+
+
 class RedisSeenStore:
     """The seen-store shared by every worker: the lookups of :class:`crawler.crawling.state.SeenStore`
     that incremental crawling makes, claims, and marking what a finished file holds."""
