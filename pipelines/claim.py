@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from itemadapter import ItemAdapter
+from redis.exceptions import RedisError
 from scrapy.exceptions import DropItem
 
-from crawler.crawling.redisstate import RedisSeenStore, shared_worker
+from crawler.crawling.redisstate import LOST_REASON, RedisSeenStore, lose_redis, shared_worker
 
 if TYPE_CHECKING:
     from typing import Self
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
 
 class ClaimPipeline:
     def __init__(self, crawler: Crawler, store: RedisSeenStore) -> None:
-        self.stats, self.store = crawler.stats, store
+        self.crawler, self.stats, self.store = crawler, crawler.stats, store
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -27,7 +28,14 @@ class ClaimPipeline:
 
     def process_item(self, item: Any) -> Any:
         record = ItemAdapter(item)
-        if not self.store.claim(record["id"]):
-            self.stats.inc_value(f"warta/{record.get('site') or 'unknown'}/skipped/seen")
+        site = record.get("site") or "unknown"
+        try:
+            claimed = self.store.claim(record["id"])
+        except RedisError as exc:  # the crawl stops; the next run fetches the article again
+            lose_redis(self.crawler, exc)
+            self.stats.inc_value(f"warta/{site}/failed/{LOST_REASON}")
+            raise DropItem(f"not claimed, Redis is gone <{record.get('url')}>") from None
+        if not claimed:
+            self.stats.inc_value(f"warta/{site}/skipped/seen")
             raise DropItem(f"written by another worker <{record.get('url')}>")
         return item

@@ -39,6 +39,17 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _wait_for_redis(url: str) -> None:
+    import redis
+
+    for _ in range(100):
+        try:
+            redis.Redis.from_url(url).ping()
+            return
+        except redis.ConnectionError:
+            time.sleep(0.05)
+
+
 @pytest.fixture
 def redis_url(tmp_path: Path) -> Iterator[str]:
     folder = tmp_path / "redis"
@@ -50,14 +61,7 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
         stdout=subprocess.DEVNULL,
     )
     url = f"redis://127.0.0.1:{port}/0"
-    import redis
-
-    for _ in range(100):
-        try:
-            redis.Redis.from_url(url).ping()
-            break
-        except redis.ConnectionError:
-            time.sleep(0.05)
+    _wait_for_redis(url)
     yield url
     server.terminate()
     server.wait(10)
@@ -104,6 +108,19 @@ def _summary(folder: Path) -> dict[str, Any]:
     return json.loads(latest.read_text("utf-8"))["sites"][DOMAIN]
 
 
+def _outcomes(summary: dict[str, Any]) -> int:
+    """The articles a worker's summary accounts for (an entry point that failed is no article)."""
+    failed = sum(summary["failed"].values()) - summary["discovery"].get("entry points failed", 0)
+    return summary["written"] + summary["skipped_seen"] + sum(summary["dropped"].values()) + failed
+
+
+def _wait_for_articles(server: Any, count: int) -> None:
+    deadline = time.monotonic() + 60
+    while len([u for _, u in server.requests() if "kabar-desa" in u]) < count:
+        assert time.monotonic() < deadline, "the worker never got to the articles"
+        time.sleep(0.1)
+
+
 def _queue(redis_url: str) -> str:
     result = run_warta("queue", "--redis", redis_url)
     assert result.returncode == 0, result.stderr
@@ -120,6 +137,9 @@ def test_two_workers_write_every_article_once(mockserver, tmp_path: Path, redis_
     fetched = [url for _, url in server.requests() if "kabar-desa" in url]
     assert len(fetched) == len(ARTICLES)  # no page fetched by both
     assert _summary(tmp_path / "one")["written"] == len(first)
+    for name in ("one", "two"):  # each worker's numbers add up: it counts what it took
+        summary = _summary(tmp_path / name)
+        assert summary["discovered"] == _outcomes(summary) > 0, summary
     status = _queue(redis_url)
     assert "queued" not in status  # the crawl is over: its queue and filter are gone
     assert f"written (all sites, all crawls): {len(ARTICLES)} articles" in status
@@ -129,16 +149,14 @@ def test_two_workers_write_every_article_once(mockserver, tmp_path: Path, redis_
     _finish(again)
     assert _ids(tmp_path / "three") == []
     assert _summary(tmp_path / "three")["skipped_seen"] == len(ARTICLES)
+    assert _summary(tmp_path / "three")["discovered"] == len(ARTICLES)
     assert len([u for _, u in server.requests() if u.endswith("post-sitemap.xml")]) == 2
 
 
 def test_a_killed_workers_requests_are_picked_up(mockserver, tmp_path: Path, redis_url: str) -> None:
     server = mockserver(site())
     doomed = _worker(server, tmp_path, "doomed", redis_url)
-    deadline = time.monotonic() + 60
-    while len([u for _, u in server.requests() if "kabar-desa" in u]) < 6:
-        assert time.monotonic() < deadline, "the worker never got to the articles"
-        time.sleep(0.1)
+    _wait_for_articles(server, 6)
     doomed.send_signal(signal.SIGKILL)
     doomed.wait()
     time.sleep(2.5)  # its lease runs out
@@ -154,6 +172,40 @@ def test_a_killed_workers_requests_are_picked_up(mockserver, tmp_path: Path, red
     written = _ids(tmp_path / "doomed") + _ids(tmp_path / "other")
     assert sorted(written) == sorted(a.url for a in ARTICLES)
     assert _ids(tmp_path / "other")
+
+
+def test_a_worker_that_loses_redis_stops_at_once_and_loses_nothing(
+    mockserver, tmp_path: Path, redis_url: str
+) -> None:
+    """Redis goes away mid-crawl (saved, as a restart would): the worker ends within seconds
+    with one line and status 1, its numbers adding up; its records wait beside its output, and
+    once Redis is back its next runs write every article, none twice."""
+    server = mockserver(site())
+    worker = _worker(server, tmp_path, "w", redis_url)
+    _wait_for_articles(server, 6)
+    port = redis_url.rsplit(":", 1)[1].split("/")[0]
+    subprocess.run(["redis-cli", "-p", port, "shutdown", "save"], capture_output=True, timeout=30)
+    _, stderr = worker.communicate(timeout=60)
+    assert worker.returncode == 1 and "Traceback" not in stderr, stderr[-3000:]
+    assert "warta: lost Redis in the middle of the crawl" in stderr, stderr
+    summary = _summary(tmp_path / "w")
+    assert summary["finish_reason"] == "redis lost" and summary["status"] == 1
+    assert summary["discovered"] == _outcomes(summary), summary
+    assert _ids(tmp_path / "w") == []  # nothing committed: claims cannot be checked now
+
+    again = subprocess.Popen(
+        ["redis-server", "--port", port, "--bind", "127.0.0.1", "--dir", str(tmp_path / "redis")]
+        + ["--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        _wait_for_redis(redis_url)
+        _finish(_worker(server, tmp_path, "w", redis_url))  # the same crawl, resumed
+        _finish(_worker(server, tmp_path, "w", redis_url))  # a new crawl finds what was never queued
+        assert sorted(_ids(tmp_path / "w")) == sorted(a.url for a in ARTICLES)
+    finally:
+        again.terminate()
+        again.wait(10)
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from redis.exceptions import RedisError
 from scrapy import Request, signals
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 
-from crawler.crawling.redisstate import RedisSeenStore, settings_worker
+from crawler.crawling.redisstate import LOST_REASON, RedisSeenStore, lose_redis, settings_worker
 from crawler.crawling.state import SeenStore, url_key
 from crawler.extraction.dates import normalise_date
 
@@ -62,10 +63,16 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
         self.crawler.stats.inc_value(f"warta/{self.crawler.spider.name}/{what}", by)
 
     def get_processed_request(self, request: Request, response: Response | None) -> Request | None:
-        if "warta_listed" in request.meta:
-            return request if self._has_unwritten(request.meta["warta_listed"]) else None
-        if request.meta.get("warta_article"):
-            return request if self._wanted(request) else None
+        try:
+            if "warta_listed" in request.meta:
+                return request if self._has_unwritten(request.meta["warta_listed"]) else None
+            if request.meta.get("warta_article"):
+                return request if self._wanted(request) else None
+        except RedisError as exc:  # the shared seen-store is gone: the crawl stops
+            lose_redis(self.crawler, exc)
+            if request.meta.get("warta_article") and url_key(request.url) not in self.skipped:
+                self._count(f"failed/{LOST_REASON}")  # discovered, not fetched: the next run finds it
+            return None
         return request
 
     def _has_unwritten(self, urls: list[str]) -> bool:
@@ -79,9 +86,12 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
         limit = getattr(self.crawler.spider, "max_articles", None)
         if key in self.requested or (limit is not None and len(self.requested) >= limit):
             return False
+        store = self._store()
+        # In a crawl shared over Redis an article is counted by the worker that takes it from
+        # the queue (crawler.crawling.redisqueue), so each worker's numbers add up.
+        at_pop = isinstance(store, RedisSeenStore)
         if key not in self.skipped:
             self._count("discovered")
-        store = self._store()
         if store is not None and store.seen(request.url):
             if not (
                 self.refresh_updated and changed_since(store, request.url, request.meta.get("warta_lastmod"))
@@ -91,9 +101,12 @@ class IncrementalMiddleware(BaseSpiderMiddleware):
                     self._count("skipped/seen")
                 return False
             self._count("refreshed")
+            request.meta["warta_refresh"] = True  # a shared queue lets it through (redisqueue)
             if key in self.skipped:
                 self.skipped.discard(key)
                 self._count("skipped/seen", -1)
+        if at_pop:  # counted once so far (now, or when it was skipped); the taker counts it
+            self._count("discovered", -1)
         self.requested.add(key)
         return True
 

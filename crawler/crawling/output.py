@@ -279,6 +279,8 @@ class AtomicFileStorage(FileFeedStorage):
         guarded.flush()
         guarded.close()
         lines = Path(guarded.name)
+        if self.shared is not None and self._redis_lost():
+            return  # the lines wait for this worker's next run (recover_target keeps the claimable)
         try:
             if guarded.error is not None:
                 raise guarded.error
@@ -292,6 +294,16 @@ class AtomicFileStorage(FileFeedStorage):
         except Exception as exc:  # the lines are in NAME; the next run marks them (recover_target)
             self._report("warta/state_error", f"cannot record written ids in {self.state}: {exc}")
             raise
+
+    def _redis_lost(self) -> bool:
+        """A shared crawl that lost Redis: its lines cannot be marked written there now, and
+        committing them could write an article twice (its claims pass on while this worker is
+        away), so they stay apart for this worker's next run, which keeps only the articles it
+        can still claim."""
+        from crawler.crawling.redisstate import LOST
+
+        stats = self.crawler.stats if self.crawler is not None else None
+        return bool(stats is not None and stats.get_value(LOST))
 
     def _report(self, key: str, message: str) -> None:
         if self.crawler is not None and self.crawler.stats is not None:

@@ -29,9 +29,12 @@ is still yielding its start requests).
 
 from __future__ import annotations
 
+import functools
 import secrets
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from redis.exceptions import RedisError
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy_redis import picklecompat
@@ -39,7 +42,7 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
-from crawler.crawling.redisstate import Worker, shared_worker
+from crawler.crawling.redisstate import RedisSeenStore, Worker, lose_redis, shared_worker
 
 if TYPE_CHECKING:
     from collections.abc import AsyncIterator
@@ -77,6 +80,25 @@ return moved
 
 def site_key(prefix: str, site: str, what: str) -> str:
     return f"{prefix}:{site}:{what}"
+
+
+def _or_stop(answer: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A scheduler step that gives ``answer`` once Redis stops answering, and stops the crawl
+    (:func:`crawler.crawling.redisstate.lose_redis`) instead of raising into Scrapy's engine,
+    whose loop would stop with the error and leave the crawl hanging."""
+
+    def wrap(step: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(step)
+        def guarded(self: Scheduler, *args: Any) -> Any:
+            try:
+                return step(self, *args)
+            except RedisError as exc:
+                lose_redis(self.crawler, exc)
+                return answer
+
+        return guarded
+
+    return wrap
 
 
 class LeasedQueue(PriorityQueue):
@@ -137,6 +159,7 @@ class Scheduler(RedisScheduler):
             serializer=picklecompat,
         )
         self.crawler, self.worker, self.prefix = crawler, worker, prefix
+        self.seen_store = RedisSeenStore(worker)
         self.stats = crawler.stats
         crawler.signals.connect(self.on_idle, signal=signals.spider_idle)
 
@@ -161,6 +184,7 @@ class Scheduler(RedisScheduler):
         if len(self.queue):
             spider.log(f"Joining a crawl ({len(self.queue)} requests queued)")
 
+    @_or_stop(False)
     def enqueue_request(self, request: Request) -> bool:
         """scrapy-redis's, counted without the ``spider`` argument Scrapy 2.19 deprecates."""
         if not request.dont_filter and self.df.request_seen(request):
@@ -170,12 +194,25 @@ class Scheduler(RedisScheduler):
         self.queue.push(request)
         return True
 
+    @_or_stop(None)
     def next_request(self) -> Request | None:
         self.settle()
-        request = self.queue.pop()
-        if request is not None:
+        while (request := self.queue.pop()) is not None:
             self.stats.inc_value("scheduler/dequeued/redis")
-        return request
+            if not request.meta.get("warta_article"):
+                return request
+            self.stats.inc_value(f"warta/{self.spider.name}/discovered")  # this worker's from now on
+            if request.meta.get("warta_refresh") or not self.seen_store.seen(request.url):
+                return request
+            # Written since it was queued: a dead worker's request whose record its next run
+            # recovered (crawler.crawling.output.recover_target) or another worker wrote.
+            self.stats.inc_value(f"warta/{self.spider.name}/skipped/seen")
+            self.queue.done([token for token, held in self.queue.held.items() if held is request])
+        return None
+
+    @_or_stop(False)
+    def has_pending_requests(self) -> bool:
+        return len(self.queue) > 0
 
     def settle(self) -> None:
         """Requests the engine is done with leave the in-flight hash. The engine's set of
@@ -208,19 +245,24 @@ class Scheduler(RedisScheduler):
                 return True
         return False
 
+    @_or_stop(None)
     def on_idle(self, spider: Spider) -> None:
         self.settle()
         self.requeue_dead()
         if self.has_pending_requests() or self.others_busy():
             raise DontCloseSpider
 
+    @_or_stop(None)
     def close(self, reason: str) -> None:
         """Leave the crawl: what the engine did not finish goes back in the queue; the last
         worker out of a finished crawl ends its duplicate filter."""
         self.settle()
         tokens = list(self.queue.held)
         for token in tokens:
-            self.queue.push(self.queue.held[token])
+            request = self.queue.held[token]
+            self.queue.push(request)
+            if request.meta.get("warta_article"):  # counted as this worker's when taken
+                self.stats.inc_value(f"warta/{self.spider.name}/failed/returned to the shared queue")
         self.queue.done(tokens)
         self.server.delete(self.queue.inflight)
         self.server.srem(self.key("workers"), self.worker.wid)

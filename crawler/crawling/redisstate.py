@@ -27,12 +27,15 @@ from pathlib import Path
 from typing import Any
 
 import redis
+from redis.backoff import ExponentialWithJitterBackoff
+from redis.retry import Retry
 
 from crawler.crawling.state import url_key
 
 LEASE = 30  # seconds a worker stays "alive" after its last heartbeat (WARTA_REDIS_LEASE)
 CLAIM_TTL = 7 * 24 * 3600  # a claim whose article was never written is forgotten after a week
 BATCH = 1000  # ids sent to Redis in one round trip
+RETRIES = 3  # tries again of a call whose connection dropped
 
 # KEYS: the claim, the written hash. ARGV: me, worker key prefix, ttl, id, recovering (0/1).
 # A claim held by another live worker refuses; at recovery an article another worker already
@@ -49,14 +52,41 @@ return 1
 """
 
 
+LOST = "warta/redis_lost"  # crawl stats: why this worker stopped early (Redis stopped answering)
+LOST_REASON = "Redis lost"  # what an article this worker could not finish is counted under
+
+
+def lose_redis(crawler: Any, exc: Exception) -> None:
+    """Redis stopped answering in the middle of a shared crawl (redis-py has already retried):
+    this worker can no longer keep in step with the others, so its crawl stops at once, with
+    the reason in the stats for the summary and the exit status. Nothing is lost: its requests
+    in flight and its claims stay in Redis for the others (or its own next run) to take up,
+    and its records stay beside its output file for its next run (:mod:`.output`)."""
+    stats = crawler.stats
+    if stats is None or stats.get_value(LOST):
+        return
+    stats.set_value(LOST, f"lost Redis in the middle of the crawl ({exc}): the crawl stopped")
+    engine = crawler.engine
+    if engine is not None and engine.spider is not None:
+        from scrapy.utils.defer import deferred_from_coro
+
+        deferred_from_coro(engine.close_spider_async(reason="redis lost"))
+
+
 class RedisUnavailable(Exception):
     """The --redis URL is not a Redis URL, or no Redis answers there: one line for the user."""
 
 
 def connect(url: str) -> redis.Redis:
     """A client for ``url``, checked with a PING so a bad URL fails before anything is fetched."""
+    # A dropped connection is tried again 3 times over about 4 s (a Redis restart, a network
+    # blip) before the crawl gives up on Redis (lose_redis).
+    retry = Retry(ExponentialWithJitterBackoff(base=0.5, cap=4), RETRIES)
+    errors = [redis.ConnectionError, redis.TimeoutError]
     try:
-        client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30)
+        client = redis.Redis.from_url(
+            url, socket_connect_timeout=5, socket_timeout=30, retry=retry, retry_on_error=errors
+        )
         client.ping()
     except ValueError as exc:
         raise RedisUnavailable(f"--redis {url}: not a Redis URL: {exc}") from None

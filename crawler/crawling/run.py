@@ -26,6 +26,8 @@ from crawler.crawling.output import (
     release,
     write_atomically,
 )
+from crawler.crawling.redisstate import LOST as REDIS_LOST
+from crawler.crawling.redisstate import LOST_REASON
 from crawler.crawling.report import health_warnings, site_status, site_summary
 from crawler.crawling.robots import robots_status
 from crawler.crawling.state import SeenStore
@@ -182,10 +184,13 @@ def _site_numbers(
     numbers = site_summary(site, stats)
     numbers["robots_txt"] = robots_status(stats, settings.getbool("ROBOTSTXT_OBEY"))
     write_error = stats.get("warta/output_error") or (join_error if _joined(plan) else None)
-    if write_error and numbers["written"]:
-        numbers["failed"]["not written"] = numbers["failed"].get("not written", 0) + numbers["written"]
+    lost = stats.get(REDIS_LOST)
+    if (write_error or lost) and numbers["written"]:
+        unwritten = "not written" if write_error else f"{LOST_REASON}: kept for the next run"
+        numbers["failed"][unwritten] = numbers["failed"].get(unwritten, 0) + numbers["written"]
+        lost = lost and f"{lost}; its {numbers['written']} records wait beside {target} for the next run"
         numbers["written"] = 0
-    errors = (write_error, stats.get("warta/state_error"), stats.get("warta/archive_error"))
+    errors = (write_error, lost, stats.get("warta/state_error"), stats.get("warta/archive_error"))
     numbers["errors"] = [e for e in errors if e]
     numbers["output"] = str(plan.output or target) if numbers["written"] else None
     has_rules = getattr(getattr(crawler.spider, "site", None), "rules", True) is not None
