@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree, html
 from parsel import Selector
@@ -146,6 +147,18 @@ def clean_space(text: str | None) -> str:
         return ""
     text = _INVISIBLE_RE.sub("", unicodedata.normalize("NFC", text))
     return " ".join(text.split())  # Unicode spaces, no-break and ideographic ones too; fast
+
+
+def classed(root: html.HtmlElement, fragments: tuple[str, ...], tags: tuple[str, ...] = ()) -> list[Any]:
+    """The elements (of ``tags``, else any) whose class contains one of ``fragments``, in
+    document order, as XPath's ``//*[contains(@class, ...)]`` finds them: one walk of the tree,
+    where libxml2 took ten times longer evaluating the predicates on every element."""
+    found = []
+    for element in root.iter(*tags) if tags else root.iter(etree.Element):
+        names = element.get("class")
+        if names and any(fragment in names for fragment in fragments):
+            found.append(element)
+    return found
 
 
 def node_text(node: html.HtmlElement) -> str:

@@ -17,6 +17,7 @@ from crawler.extraction.dates import normalise_date
 from crawler.extraction.document import (
     BLOCK_TAGS,
     SKIP_TAGS,
+    classed,
     clean_space,
     dash_bold_dateline,
     node_text,
@@ -468,8 +469,8 @@ def _beside(label: str, after: bool) -> str:
 
 
 def generic_editors(sel: Selector) -> list[str]:
-    nodes = sel.xpath("//*[contains(@class, 'editor') or contains(@class, 'redaktur')]")
-    texts = [node_text(n.root) for n in nodes if not n.root.xpath(NON_CONTENT_XPATH)]
+    nodes = classed(sel.root, ("editor", "redaktur"))
+    texts = [node_text(n) for n in nodes if not n.xpath(NON_CONTENT_XPATH)]
     return [t for t in texts if 0 < len(t) <= 80 and re.match(r"(?i)(editor|redaktur|penyunting)\b", t)][:2]
 
 
