@@ -1,7 +1,7 @@
 """What a full `warta crawl` costs beside a bare download-only Scrapy spider on the same loopback
 site: extraction in the crawl's process (``--workers 0``) and in worker processes.
 
-Run from the repo root:  python benchmarks/crawl.py [--pages 1000,2000] [--workers 2] [--site KEY]
+Run from the repo root:  python benchmarks/crawl.py [--pages 1000,2000] [--workers 2] [--site KEY] [--rounds 3]
 
 The loopback server (tests/mockserver.py, a separate process, the proxy the tests use) plays
 www.beritacontoh.co.id, a news domain with no site file: robots.txt names a sitemap index,
@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -235,11 +236,12 @@ def main() -> None:
     parser.add_argument(
         "--site", metavar="KEY", help="a declared site's fixtures under its own URLs (e.g. fakta)"
     )
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of the three crawls (default 3)")
     args = parser.parse_args()
     sizes = [int(n) for n in args.pages.split(",")]
     cores = len(os.sched_getaffinity(0))
     played = f"site {args.site}" if args.site else f"every fixture under {HOST}"
-    print(f"{played}; {cores} cores; concurrency {args.concurrency}")
+    print(f"{played}; {cores} cores; concurrency {args.concurrency}; medians of {args.rounds} rounds")
     print(f"{'crawl':<22} {'pages':>6} {'written':>8} {'per s':>8} {'x bare':>7} {'peak RSS MiB':>13}")
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -247,17 +249,41 @@ def main() -> None:
             host, routes = write_site(folder, size, args.site)
             server, env = serve(routes, folder)
             try:
-                fetched, took, peak = bare(env, args.concurrency, host)
-                base = fetched / took
-                print(f"{'bare scrapy':<22} {size:>6} {'-':>8} {base:>8.1f} {1:>7.2f} {peak:>13.0f}")
-                for workers in (0, args.workers):
-                    written, took, peak = warta(env, args.concurrency, workers, folder, args.site or DOMAIN)
-                    name = "warta, in process" if workers == 0 else f"warta, {workers} workers"
-                    rate = written / took
-                    print(f"{name:<22} {size:>6} {written:>8} {rate:>8.1f} {rate / base:>7.2f} {peak:>13.0f}")
+                for line in _rounds(args, env, host, folder, size):
+                    print(line)
             finally:
                 server.kill()
                 server.wait()
+
+
+def _rounds(args: argparse.Namespace, env: dict[str, str], host: str, folder: Path, size: int) -> list[str]:
+    """The three crawls in turn, ``args.rounds`` times: the host's speed drifts by a fifth over
+    minutes on a shared machine, so each ratio is taken within a round (bare and warta run back
+    to back) and the median of the rounds is shown."""
+    names = ["bare scrapy", "warta, in process", f"warta, {args.workers} workers"]
+    rates: dict[str, list[float]] = {name: [] for name in names}
+    ratios: dict[str, list[float]] = {name: [] for name in names}
+    peaks: dict[str, float] = dict.fromkeys(names, 0.0)
+    written: dict[str, int] = {}
+    for _ in range(args.rounds):
+        fetched, took, peak = bare(env, args.concurrency, host)
+        base = fetched / took
+        rates[names[0]].append(base)
+        ratios[names[0]].append(1.0)
+        peaks[names[0]] = max(peaks[names[0]], peak)
+        for name, workers in zip(names[1:], (0, args.workers), strict=True):
+            count, took, peak = warta(env, args.concurrency, workers, folder, args.site or DOMAIN)
+            rates[name].append(count / took)
+            ratios[name].append(count / took / base)
+            peaks[name] = max(peaks[name], peak)
+            written[name] = count
+    lines = []
+    for name in names:
+        shown = f"{written[name]:>8}" if name in written else f"{'-':>8}"
+        rate, ratio = statistics.median(rates[name]), statistics.median(ratios[name])
+        spread = f"  ({min(ratios[name]):.2f}-{max(ratios[name]):.2f})" if name != names[0] else ""
+        lines.append(f"{name:<22} {size:>6} {shown} {rate:>8.1f} {ratio:>7.2f} {peaks[name]:>13.0f}{spread}")
+    return lines
 
 
 if __name__ == "__main__":
