@@ -1,7 +1,8 @@
 """What a full `warta crawl` costs beside a bare download-only Scrapy spider on the same loopback
 site: extraction in the crawl's process (``--workers 0``) and in worker processes.
 
-Run from the repo root:  python benchmarks/crawl.py [--pages 1000,2000] [--workers 2] [--site KEY] [--rounds 3]
+Run from the repo root:
+    python benchmarks/crawl.py [--pages 1000,2000] [--workers 2] [--site KEY] [--rounds 3]
 
 The loopback server (tests/mockserver.py, a separate process, the proxy the tests use) plays
 www.beritacontoh.co.id, a news domain with no site file: robots.txt names a sitemap index,
