@@ -104,6 +104,7 @@ EXTENSIONS = {
     "crawler.crawling.report.Progress": 510,  # `warta crawl` turns it on (WARTA_PROGRESS_INTERVAL)
     "crawler.crawling.accounting.PipelineErrors": 520,  # a pipeline that raised: counted as dropped
     "crawler.crawling.archive.WarcArchive": 530,  # every response as WARC when WARTA_WARC is set
+    "crawler.crawling.accounting.InternalErrors": 540,  # a failing signal handler fails the run
 }
 WARTA_PROGRESS_INTERVAL = 0
 # A folder: every response archived as WARC/1.1 under DIR/<site>/ (`--warc DIR`); files rotate at

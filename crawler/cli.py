@@ -175,7 +175,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             continue
         status = ExitStatus.FAILED
         _error(f"{url}: {watch.reason(url, failures, stopped)}")
-    for error in {c.stats.get_value("warta/archive_error") for c in crawlers if c.stats} - {None}:
+    kept = ("warta/archive_error", "warta/internal_error")
+    for error in {c.stats.get_value(k) for c in crawlers if c.stats for k in kept} - {None}:
         _error(error)
         status = ExitStatus.FAILED
     if stopped:

@@ -7,7 +7,8 @@ tunnels with a throwaway self-signed certificate), so spiders fetch their real
 stays on 127.0.0.1.
 
 ROUTES.json maps ``host/path[?query]`` to ``{"file": PATH | "body": TEXT, "status": 200,
-"headers": {...}, "delay": SECONDS, "reset": true}``, or to ``{"sequence": [route, ...]}`` for a
+"headers": {...}, "delay": SECONDS, "hold": PATH, "reset": true}`` (``hold``: answer once
+PATH exists, so a test decides when a page arrives), or to ``{"sequence": [route, ...]}`` for a
 different answer on each request (the last one repeats). A missing route is a 404.
 """
 
@@ -56,6 +57,12 @@ def _self_signed(directory: Path) -> tuple[str, str]:
         )
     )
     return str(cert_path), str(key_path)
+
+
+def _wait_for(gate: Path, limit: float = 120) -> None:
+    deadline = time.monotonic() + limit
+    while not gate.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -114,6 +121,8 @@ class Handler(BaseHTTPRequestHandler):
         if route is None:
             body, status, headers = b"not found", 404, {"Content-Type": "text/plain"}
         else:
+            if route.get("hold"):
+                _wait_for(Path(route["hold"]))
             if route.get("delay"):
                 time.sleep(float(route["delay"]))
             if route.get("reset"):

@@ -67,9 +67,9 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
     server.wait(10)
 
 
-def site(delay: float = 0.8) -> dict[str, Any]:
+def site(delay: float = 0.8, hold: Path | None = None) -> dict[str, Any]:
     """robots.txt naming a sitemap of every article, a home page listing a few; each article
-    page takes ``delay`` seconds."""
+    page takes ``delay`` seconds (after ``hold`` exists, when given)."""
     teasers = [(a.path, a.title) for a in ARTICLES[:4]]
     routes = {
         f"{HOST}/robots.txt": route(f"User-agent: *\nSitemap: {BASE}/post-sitemap.xml\n", "text/plain"),
@@ -78,6 +78,8 @@ def site(delay: float = 0.8) -> dict[str, Any]:
     }
     for article in ARTICLES:
         routes[HOST + article.path] = {**route(article_html(article)), "delay": delay}
+        if hold is not None:
+            routes[HOST + article.path]["hold"] = str(hold)
     return routes
 
 
@@ -127,9 +129,23 @@ def _queue(redis_url: str) -> str:
     return result.stdout
 
 
+def _wait_for_workers(redis_url: str, count: int) -> None:
+    """Until ``count`` workers have joined the crawl (each in its site's set of workers)."""
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    deadline = time.monotonic() + 60
+    while max((client.scard(k) for k in client.scan_iter("*:workers")), default=0) < count:
+        assert time.monotonic() < deadline, "the workers never joined the crawl"
+        time.sleep(0.1)
+
+
 def test_two_workers_write_every_article_once(mockserver, tmp_path: Path, redis_url: str) -> None:
-    server = mockserver(site())
+    gate = tmp_path / "articles may come"  # a slow start (a loaded machine) must not leave one idle
+    server = mockserver(site(hold=gate))
     one, two = _worker(server, tmp_path, "one", redis_url), _worker(server, tmp_path, "two", redis_url)
+    _wait_for_workers(redis_url, 2)
+    gate.touch()
     _finish(one), _finish(two)
     first, second = _ids(tmp_path / "one"), _ids(tmp_path / "two")
     assert sorted(first + second) == sorted(a.url for a in ARTICLES)  # all of them, none twice

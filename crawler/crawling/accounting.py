@@ -4,11 +4,13 @@ is counted under a named reason, through the spider's own ``fail``, so the run s
 exit status and ``warta fetch`` all see it.
 
 Reasons: ``extraction error (TYPE)`` for an article page, ``pipeline error (TYPE)`` for a
-record, ``discovery/error (TYPE)`` for a feed, sitemap or listing.
+record, ``discovery/error (TYPE)`` for a feed, sitemap or listing. An error in the run's own
+machinery (a signal handler, an engine step) fails the whole run instead (``InternalErrors``).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
@@ -66,3 +68,51 @@ class PipelineErrors:
         url = (item.get("url") if isinstance(item, dict) else None) or (response.url if response else "?")
         name = failure.type.__name__ if failure.type else "error"
         _count(spider, url, f"pipeline error ({name})", "dropped")
+
+
+# Scrapy's loggers whose ERROR records mean a component of the run itself failed (a signal
+# handler, an engine step, closing the scheduler or a pipeline): logged, then the run goes on.
+_INTERNAL = {"scrapy.utils.signal", "scrapy.core.engine"}
+_SCRAPER_BUG = "Scraper bug"
+
+
+class InternalErrors(logging.Handler):
+    """An exception Scrapy caught inside its own machinery is logged and the crawl goes on,
+    ending with exit 0 whatever it broke (a scheduler whose idle check raised lets a worker
+    leave a shared crawl at once). The first one is kept as ``warta/internal_error`` so the
+    run's summary names it and fails."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        super().__init__(logging.ERROR)
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> InternalErrors:
+        handler = cls(crawler)
+        for name in _INTERNAL | {"scrapy.core.scraper"}:
+            logging.getLogger(name).addHandler(handler)
+        crawler.signals.connect(handler.detach, signal=signals.engine_stopped)
+        return handler
+
+    def detach(self) -> None:
+        for name in _INTERNAL | {"scrapy.core.scraper"}:
+            logging.getLogger(name).removeHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name not in _INTERNAL and not str(record.msg).startswith(_SCRAPER_BUG):
+            return
+        spider = getattr(record, "spider", None)
+        if spider is not None and spider is not self.crawler.spider:
+            return  # another site's crawler in the same process
+        assert self.crawler.stats is not None
+        if not self.crawler.stats.get_value("warta/internal_error"):
+            self.crawler.stats.set_value("warta/internal_error", internal_error(record))
+
+
+def internal_error(record: logging.LogRecord) -> str:
+    """One line: what failed, and the exception when there is one."""
+    what = record.getMessage().splitlines()[0]
+    if record.exc_info and record.exc_info[1] is not None:
+        exc = record.exc_info[1]
+        what += f" ({type(exc).__name__}: {exc})"
+    return f"an error inside the run, which may be incomplete: {what}"

@@ -90,7 +90,7 @@ def _or_stop(answer: Any) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     def wrap(step: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(step)
         def guarded(self: Scheduler, *args: Any) -> Any:
-            try:
+            try:  # positional only: a signal handler is given none of the signal's keywords
                 return step(self, *args)
             except RedisError as exc:
                 lose_redis(self.crawler, exc)
@@ -246,7 +246,7 @@ class Scheduler(RedisScheduler):
         return False
 
     @_or_stop(None)
-    def on_idle(self, spider: Spider) -> None:
+    def on_idle(self) -> None:
         self.settle()
         self.requeue_dead()
         if self.has_pending_requests() or self.others_busy():

@@ -190,7 +190,7 @@ def _site_numbers(
         numbers["failed"][unwritten] = numbers["failed"].get(unwritten, 0) + numbers["written"]
         lost = lost and f"{lost}; its {numbers['written']} records wait beside {target} for the next run"
         numbers["written"] = 0
-    errors = (write_error, lost, stats.get("warta/state_error"), stats.get("warta/archive_error"))
+    errors = (write_error, lost, *(stats.get(f"warta/{e}_error") for e in ("state", "archive", "internal")))
     numbers["errors"] = [e for e in errors if e]
     numbers["output"] = str(plan.output or target) if numbers["written"] else None
     has_rules = getattr(getattr(crawler.spider, "site", None), "rules", True) is not None

@@ -1,6 +1,7 @@
 """Faults a user's own code can bring into a crawl, for the accounting tests: a spider whose
-callback raises on some article pages and a pipeline that raises on some records (a user's
-WARTA_SPIDER_CLASS and ITEM_PIPELINES are plain Scrapy settings). The crash is real Python
+callback raises on some article pages, a pipeline that raises on some records, and one whose
+signal handler raises (a user's WARTA_SPIDER_CLASS and ITEM_PIPELINES are plain Scrapy
+settings). The crash is real Python
 code running inside a real crawl; warta's own code runs unchanged around it."""
 
 from __future__ import annotations
@@ -35,3 +36,19 @@ class CrashingPipeline:
         if "crash-pipeline" in item["url"]:
             raise KeyError("a pipeline that breaks")
         return item
+
+
+
+class SignalCrashingSpider(NewsSpider):
+    """Its ``item_scraped`` handler raises, which Scrapy logs and otherwise ignores."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> SignalCrashingSpider:
+        from scrapy import signals
+
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.scraped, signal=signals.item_scraped)
+        return spider
+
+    def scraped(self, item: Any) -> None:
+        raise ValueError("a signal handler that breaks")

@@ -63,3 +63,21 @@ def test_fetch_names_the_error_of_a_crashing_page(mockserver, tmp_path: Path) ->
         f"warta: {urls[0]}: extraction error (RuntimeError)",
         f"warta: {urls[1]}: pipeline error (KeyError)",
     ]
+
+
+def test_a_signal_handler_that_raises_fails_the_run(mockserver, tmp_path: Path) -> None:
+    """Scrapy logs an exception in a signal handler and goes on: warta's exit status and
+    summary must still say the run cannot be trusted."""
+    server = mockserver(site_routes(tmp_path, ["berita-baik-0"]))
+    extension = ["-s", "WARTA_SPIDER_CLASS=tests.faults.crashing.SignalCrashingSpider"]
+    stats = tmp_path / "s.json"
+    args = ["crawl", "fakta", "--out", str(tmp_path / "out"), "--state", str(tmp_path / "st.sqlite")]
+    result = run_warta(*args, "--stats", str(stats), *FAST, *extension, env=server.proxy_env)
+    assert result.returncode == 1, result.stderr[-3000:]
+    error = "ValueError: a signal handler that breaks"
+    said = [line for line in result.stderr.splitlines() if line.startswith("warta: an error inside the run")]
+    assert len(said) == 1 and error in said[0], result.stderr[-3000:]
+    assert any(error in e for e in summary_of(stats)["errors"])
+    fetched = run_warta("fetch", url_of("berita-baik-0"), *FAST, *extension, env=server.proxy_env)
+    assert fetched.returncode == 1 and json.loads(fetched.stdout)["url"] == url_of("berita-baik-0")
+    assert error in fetched.stderr
