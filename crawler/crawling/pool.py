@@ -8,9 +8,10 @@ it. The reactor's own event loop reads the answers and watches each process's se
 helper thread in the crawl's process (a :class:`~concurrent.futures.ProcessPoolExecutor` keeps
 two per pool, and each hand-over between them and the reactor waited for the GIL: 5 of 37 s of
 a profiled crawl). Workers are forked from a fork server started once, with the extraction
-modules already imported: forking the crawl itself, once its reactor, DNS threads and sockets
-exist, could copy a lock another thread holds and hang the child, and would copy the crawl's
-heap; spawning would import lxml, trafilatura and the language model again for every worker.
+modules already imported and warmed on a page (crawler.crawling.poolwarm): forking the crawl
+itself, once its reactor, DNS threads and sockets exist, could copy a lock another thread
+holds and hang the child, and would copy the crawl's heap; spawning would import lxml,
+trafilatura and the language model again for every worker.
 
 Pages in flight are bounded by Scrapy itself: a response stays in its spider's scraper slot
 until its callback is done, and the engine stops downloading while the slot holds more than
@@ -44,8 +45,8 @@ T = TypeVar("T")
 A = TypeVar("A")
 DIED = "extraction worker died"
 TIMED_OUT = "extraction timed out"
-# Imported once by the fork server, so each worker starts with them in memory.
-PRELOAD = ["crawler.crawling.article_page", "crawler.extraction.steps"]
+# Imported once by the fork server, so each worker starts with them in memory (and warm).
+PRELOAD = ["crawler.crawling.article_page", "crawler.extraction.steps", "crawler.crawling.poolwarm"]
 
 
 class WorkerLost(Exception):
@@ -86,7 +87,7 @@ WARM_PAGE = (
 )
 
 
-def _warm() -> None:
+def warm() -> None:
     from datetime import UTC, datetime
 
     from crawler.crawling.article_page import ArticlePage, packed_site, read_article_page
@@ -106,7 +107,7 @@ def _serve(conn: Connection) -> None:
     crawl closes it (also while warming up: a short crawl may be over by then)."""
     _quiet()
     with contextlib.suppress(Exception):
-        _warm()
+        warm()
     with contextlib.suppress(OSError, EOFError):
         conn.send((True, os.getpid()))
         while True:

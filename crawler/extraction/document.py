@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from lxml import etree, html
@@ -153,12 +155,16 @@ def classed(root: html.HtmlElement, fragments: tuple[str, ...], tags: tuple[str,
     """The elements (of ``tags``, else any) whose class contains one of ``fragments``, in
     document order, as XPath's ``//*[contains(@class, ...)]`` finds them: one walk of the tree,
     where libxml2 took ten times longer evaluating the predicates on every element."""
-    found = []
-    for element in root.iter(*tags) if tags else root.iter(etree.Element):
-        names = element.get("class")
-        if names and any(fragment in names for fragment in fragments):
-            found.append(element)
-    return found
+    contains = _any_of(fragments)
+    elements = root.iter(*tags) if tags else root.iter(etree.Element)
+    return [e for e in elements if contains(e.get("class") or "")]
+
+
+@cache
+def _any_of(fragments: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
+    """Whether a string contains one of ``fragments``: one regex search, where a generator of
+    ``in`` tests per element cost more than the walk itself."""
+    return re.compile("|".join(map(re.escape, fragments))).search
 
 
 def node_text(node: html.HtmlElement) -> str:

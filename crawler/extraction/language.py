@@ -5,8 +5,8 @@ costs about half a second of CPU in every process, more than everything else a o
 ``warta extract`` does. So the first use writes the unpacked arrays once to the user's cache
 folder (``$XDG_CACHE_HOME/warta``, else ``~/.cache/warta``), and later processes map them from
 there: milliseconds, and only the pages a text touches are read. The arrays and the classifier
-are py3langid's own, its byte automaton walked in numpy (``_Walk``), so the answers are the same. When the cache cannot be written or read, the
-packaged model is loaded as before.
+are py3langid's own, its byte automaton walked in numpy (``_Walk``), so the answers are the
+same. When the cache cannot be written or read, the packaged model is loaded as before.
 """
 
 from __future__ import annotations
