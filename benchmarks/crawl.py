@@ -17,10 +17,11 @@ AutoThrottle, the same concurrency, also per domain, and warta's CONCURRENT_ITEM
 - ``warta, in process``: ``warta crawl beritacontoh.co.id --workers 0`` (the generic path);
 - ``warta, N workers``: the same with ``--workers N``.
 Pages (records) a second are over the crawl's own time (Scrapy's start to finish, start-up and
-interpreter exit left out); peak RSS is the most the process and all its children (extraction
-workers, their fork server) held at once, sampled every 50 ms (pages shared between them are
-counted in each, so it is an upper bound). Each crawl runs at every size of ``--pages``: memory
-that stays flat as the crawl grows shows pages do not pile up.
+interpreter exit left out); peak memory is the most the process and all its children (extraction
+workers, their fork server) held at once, sampled every 50 ms, as proportional set size (a page
+the workers share with their fork server counts once over them, not once in each). Each crawl
+runs at every size of ``--pages``: memory that stays flat as the crawl grows shows pages do not
+pile up.
 """
 
 from __future__ import annotations
@@ -147,29 +148,39 @@ def write_site(folder: Path, count: int, key: str | None) -> tuple[str, dict[str
     return host, routes
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants."""
+def tree_memory(pid: int) -> int:
+    """Proportional set size (bytes) of a process and all its descendants: a page shared by
+    the workers and their fork server counts once over them, not once in each (resident size
+    where /proc has no smaps_rollup)."""
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            parents[int(entry.name)] = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
         except OSError:
             continue
-        parents[int(entry.name)] = int(stat[1])
-        rss[int(entry.name)] = int(stat[21]) * os.sysconf("SC_PAGE_SIZE")
     family, grew = {pid}, True
     while grew:
         more = {p for p, parent in parents.items() if parent in family} - family
         family |= more
         grew = bool(more)
-    return sum(rss.get(p, 0) for p in family)
+    return sum(_memory(p) for p in family)
+
+
+def _memory(pid: int) -> int:
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        return int(re.search(r"^Pss:\s+(\d+) kB", rollup, re.M).group(1)) * 1024  # type: ignore[union-attr]
+    except (OSError, AttributeError):
+        try:
+            return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except OSError:
+            return 0
 
 
 def measured(command: list[str], env: dict[str, str]) -> tuple[str, float]:
-    """(stdout, peak RSS MiB of the process tree) of one whole process."""
+    """(stdout, peak memory MiB of the process tree: PSS) of one whole process."""
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -177,7 +188,7 @@ def measured(command: list[str], env: dict[str, str]) -> tuple[str, float]:
 
     def sample() -> None:
         while process.poll() is None:
-            peak[0] = max(peak[0], tree_rss(process.pid))
+            peak[0] = max(peak[0], tree_memory(process.pid))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
@@ -243,7 +254,7 @@ def main() -> None:
     cores = len(os.sched_getaffinity(0))
     played = f"site {args.site}" if args.site else f"every fixture under {HOST}"
     print(f"{played}; {cores} cores; concurrency {args.concurrency}; medians of {args.rounds} rounds")
-    print(f"{'crawl':<22} {'pages':>6} {'written':>8} {'per s':>8} {'x bare':>7} {'peak RSS MiB':>13}")
+    print(f"{'crawl':<22} {'pages':>6} {'written':>8} {'per s':>8} {'x bare':>7} {'peak PSS MiB':>13}")
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
