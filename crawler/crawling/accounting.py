@@ -73,7 +73,8 @@ class PipelineErrors:
 # Scrapy's loggers whose ERROR records mean a component of the run itself failed (a signal
 # handler, an engine step, closing the scheduler or a pipeline): logged, then the run goes on.
 _INTERNAL = {"scrapy.utils.signal", "scrapy.core.engine"}
-_SCRAPER_BUG = "Scraper bug"
+_SCRAPER_BUG = "Scraper bug"  # the one such record of scrapy.core.scraper (the rest are counted)
+_WATCHED = _INTERNAL | {"scrapy.core.scraper"}
 
 
 class InternalErrors(logging.Handler):
@@ -89,13 +90,13 @@ class InternalErrors(logging.Handler):
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> InternalErrors:
         handler = cls(crawler)
-        for name in _INTERNAL | {"scrapy.core.scraper"}:
+        for name in _WATCHED:
             logging.getLogger(name).addHandler(handler)
         crawler.signals.connect(handler.detach, signal=signals.engine_stopped)
         return handler
 
     def detach(self) -> None:
-        for name in _INTERNAL | {"scrapy.core.scraper"}:
+        for name in _WATCHED:
             logging.getLogger(name).removeHandler(self)
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -155,13 +155,13 @@ def classed(root: html.HtmlElement, fragments: tuple[str, ...], tags: tuple[str,
     """The elements (of ``tags``, else any) whose class contains one of ``fragments``, in
     document order, as XPath's ``//*[contains(@class, ...)]`` finds them: one walk of the tree,
     where libxml2 took ten times longer evaluating the predicates on every element."""
-    contains = _any_of(fragments)
+    contains = any_of(fragments)
     elements = root.iter(*tags) if tags else root.iter(etree.Element)
     return [e for e in elements if contains(e.get("class") or "")]
 
 
 @cache
-def _any_of(fragments: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
+def any_of(fragments: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
     """Whether a string contains one of ``fragments``: one regex search, where a generator of
     ``in`` tests per element cost more than the walk itself."""
     return re.compile("|".join(map(re.escape, fragments))).search

@@ -119,11 +119,11 @@ def automaton_depth(nextmove: Any, row: Any) -> int:
     state is the longest suffix read that begins a feature; no shorter text reaches it)."""
     import numpy as np
 
-    rowbase = np.asarray(row, dtype=np.intp) << 8
+    table, rowbase = np.asarray(nextmove), np.asarray(row, dtype=np.intp) << 8
     distance = np.full(len(rowbase), -1)
     distance[0], frontier, steps = 0, np.array([0]), 0
     while len(frontier):
-        reached = np.unique(np.asarray(nextmove)[(rowbase[frontier][:, None] + np.arange(256)).ravel()])
+        reached = np.unique(table[(rowbase[frontier][:, None] + np.arange(256)).ravel()])
         frontier = reached[distance[reached] < 0]
         steps += 1
         distance[frontier] = steps
@@ -156,7 +156,7 @@ def _unpack(langid: Any, model: Path, folder: Path) -> None:
         for old in folder.parent.glob("langid-*"):  # the first format, without the depth
             shutil.rmtree(old, ignore_errors=True)
     except OSError:
-        if not (folder / "out_feat.npy").exists():
+        if not (folder / f"{_DEPTH}.npy").exists():  # another process's unpacking won
             raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,8 +1,8 @@
 """Faults a user's own code can bring into a crawl, for the accounting tests: a spider whose
 callback raises on some article pages, a pipeline that raises on some records, and one whose
 signal handler raises (a user's WARTA_SPIDER_CLASS and ITEM_PIPELINES are plain Scrapy
-settings). The crash is real Python
-code running inside a real crawl; warta's own code runs unchanged around it."""
+settings). The crash is real Python code running inside a real crawl; warta's own code runs
+unchanged around it."""
 
 from __future__ import annotations
 
@@ -36,7 +36,6 @@ class CrashingPipeline:
         if "crash-pipeline" in item["url"]:
             raise KeyError("a pipeline that breaks")
         return item
-
 
 
 class SignalCrashingSpider(NewsSpider):
