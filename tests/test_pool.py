@@ -5,6 +5,7 @@ counted failure and the crawl goes on; the workers are gone when the crawl ends 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -17,6 +18,8 @@ from typing import Any
 
 import pytest
 
+from crawler.crawling.pool import DIED, TIMED_OUT, ExtractionPool, WorkerLost
+from tests import pool_calls
 from tests.conftest import REPO, run_warta
 from tests.domain.pages import BASE, DOMAIN, HOST, Article, article_html, route, urlset
 from tests.test_domain_crawl import full_site
@@ -236,3 +239,39 @@ def test_the_workers_end_with_the_crawl_and_on_sigterm(mockserver, tmp_path: Pat
     process.send_signal(signal.SIGTERM)
     process.communicate(timeout=120)
     _assert_all_gone(everything)
+
+
+# -- the call a worker holds next ----------------------------------------------------------
+def _pool_calls(timeout: float, calls: list[tuple[Any, Any]]) -> list[Any]:
+    """The answers (or exceptions) of calls given at once to a pool of one worker, which
+    therefore holds the second while it works on the first."""
+
+    async def run() -> list[Any]:
+        pool = ExtractionPool(1, timeout)
+        try:
+            answers = asyncio.gather(*(pool.run(f, a) for f, a in calls), return_exceptions=True)
+            return await asyncio.wait_for(answers, 60)
+        finally:
+            pool.close()
+
+    return asyncio.run(run())
+
+
+def test_the_call_held_behind_a_dying_one_goes_to_the_next_worker() -> None:
+    died, after = _pool_calls(0, [(pool_calls.die, None), (pool_calls.after, (0, "after"))])
+    assert isinstance(died, WorkerLost) and died.reason == DIED
+    assert after == "after"
+
+
+def test_a_held_call_has_its_whole_time_limit_once_it_starts() -> None:
+    """Each call takes 0.7 s under a limit of 1 s: the second, held while the first ran, is
+    timed from its own start (timed from when it was sent, it would overrun)."""
+    calls = [(pool_calls.after, (0.7, "first")), (pool_calls.after, (0.7, "second"))]
+    first, second = _pool_calls(1.0, calls)
+    assert (first, second) == ("first", "second")
+
+
+def test_the_call_held_behind_one_that_overruns_is_answered() -> None:
+    slow, after = _pool_calls(1.0, [(pool_calls.after, (30, "slow")), (pool_calls.after, (0, "after"))])
+    assert isinstance(slow, WorkerLost) and slow.reason == TIMED_OUT
+    assert after == "after"

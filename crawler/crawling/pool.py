@@ -1,11 +1,13 @@
 """Extraction off the reactor: article pages and the heavy record steps run in worker processes
 while Scrapy's reactor keeps downloading (``WARTA_EXTRACT_WORKERS``, ``warta crawl --workers``).
 
-Each worker is a process with a pipe, given one call at a time, so a worker that dies (killed,
-out of memory) or overruns ``WARTA_EXTRACT_TIMEOUT`` (it is then killed) costs exactly the call
-it held: that page is counted under a named reason and another process takes the calls after
-it. The reactor's own event loop reads the answers and watches each process's sentinel: no
-helper thread in the crawl's process (a :class:`~concurrent.futures.ProcessPoolExecutor` keeps
+Each worker is a process with a pipe. It works on one call at a time and holds the next in
+its pipe, so it never waits for the reactor between two pages (a worker given one call at a
+time idled a third of a crawl). A worker that dies (killed, out of memory) or overruns
+``WARTA_EXTRACT_TIMEOUT`` (it is then killed) costs exactly the call it was working on: that
+page is counted under a named reason, and another process takes the call held behind it.
+The reactor's own event loop reads the answers and watches each process's sentinel: no helper
+thread in the crawl's process (a :class:`~concurrent.futures.ProcessPoolExecutor` keeps
 two per pool, and each hand-over between them and the reactor waited for the GIL: 5 of 37 s of
 a profiled crawl). Workers are forked from a fork server started once, with the extraction
 modules already imported and warmed on a page (crawler.crawling.poolwarm): forking the crawl
@@ -45,6 +47,7 @@ T = TypeVar("T")
 A = TypeVar("A")
 DIED = "extraction worker died"
 TIMED_OUT = "extraction timed out"
+DEPTH = 2  # calls a worker holds: the one it works on, and the next
 # Imported once by the fork server, so each worker starts with them in memory (and warm).
 PRELOAD = ["crawler.crawling.article_page", "crawler.extraction.steps", "crawler.crawling.poolwarm"]
 
@@ -127,20 +130,23 @@ Call = tuple[Callable[[Any], Any], Any, "asyncio.Future[Any]"]
 
 class _Worker:
     """One worker process and its pipe. The event loop reads its answers, and notices its end
-    through the process's sentinel, so no thread waits on it. It is sent a call only when idle:
-    the call that was out when it died is the one that killed it."""
+    through the process's sentinel, so no thread waits on it. It holds up to ``DEPTH`` calls:
+    the first is the one it works on, the next waits in the pipe, so it starts on it the moment
+    it answers instead of idling until the reactor is free to send one. The worker takes them in
+    order, so the call that was out first when it died is the one that killed it; the calls
+    behind it never started and go to another worker."""
 
     def __init__(self, pool: ExtractionPool) -> None:
         self.pool = pool
         self.process: BaseProcess | None = None
-        self.call: Call | None = None
+        self.calls: deque[Call] = deque()
         self.timer: asyncio.TimerHandle | None = None
         self.ready = False
         self.reason = DIED
 
-    @property
-    def idle(self) -> bool:
-        return self.process is not None and self.ready and self.call is None
+    def free(self, held: int) -> bool:
+        """Running, ready, and holding at most ``held`` calls."""
+        return self.process is not None and self.ready and len(self.calls) <= held
 
     def start(self) -> None:
         self.loop = loop = asyncio.get_running_loop()
@@ -154,37 +160,46 @@ class _Worker:
         loop.add_reader(self.process.sentinel, self._ended)
 
     def send(self, call: Call) -> None:
-        function, argument, _ = self.call = call
+        function, argument, _ = call
         try:
             self.conn.send((function, argument))
         except OSError:  # it ended before the call: the call goes to the next worker
-            self.call = None
             self.pool.queue.appendleft(call)
             self._ended()
             return
-        if self.pool.timeout:
+        self.calls.append(call)
+        if len(self.calls) == 1:
+            self._time()
+
+    def _time(self) -> None:
+        """The time limit of the call it works on (the first it holds) starts now."""
+        if self.pool.timeout and self.calls:
             self.timer = self.loop.call_later(self.pool.timeout, self._overran)
 
     def _answered(self) -> None:
         try:
-            ok, value = self.conn.recv()
+            self._take_answer()
         except (EOFError, OSError):
             self._ended()
             return
-        if not self.ready:
-            self.ready = True
-        elif self.call is not None:
-            future = self.call[2]
-            self._done()
-            if not future.done():
-                future.set_result(value) if ok else future.set_exception(value)
         self.pool.dispatch()
 
-    def _done(self) -> None:
-        self.call = None
+    def _take_answer(self) -> None:
+        ok, value = self.conn.recv()
+        if not self.ready:
+            self.ready = True
+        elif self.calls:
+            future = self._done()[2]
+            self._time()
+            if not future.done():
+                future.set_result(value) if ok else future.set_exception(value)
+
+    def _done(self) -> Call:
+        """The first call is answered: its timer stops."""
         if self.timer is not None:
             self.timer.cancel()
             self.timer = None
+        return self.calls.popleft()
 
     def _overran(self) -> None:
         self.reason = TIMED_OUT
@@ -196,17 +211,23 @@ class _Worker:
                 os.kill(self.process.pid, signal.SIGKILL)
 
     def _ended(self) -> None:
-        """The process is gone: the call it held fails with the reason, and the next call
-        starts another process."""
+        """The process is gone: answers it sent before count, the call it was working on fails
+        with the reason, the calls behind it go back to the queue, and the next call starts
+        another process."""
         if self.process is None:
             return
+        with contextlib.suppress(EOFError, OSError):
+            while self.ready and self.calls and self.conn.poll():
+                self._take_answer()
         self._detach()
         self.process.join()
         self.process = None
-        call = self.call
-        self._done()
-        if call is not None and not call[2].done():
-            call[2].set_exception(WorkerLost(self.reason))
+        if self.calls:
+            call = self._done()
+            if not call[2].done():
+                call[2].set_exception(WorkerLost(self.reason))
+        self.pool.queue.extendleft(reversed(self.calls))
+        self.calls.clear()
         self.pool.dispatch()
 
     def _detach(self) -> None:
@@ -225,7 +246,8 @@ class _Worker:
             self.kill()
             self.process.join()
         self.process = None
-        self._done()
+        while self.calls:
+            self._done()
 
 
 class ExtractionPool:
@@ -247,16 +269,18 @@ class ExtractionPool:
         return await future
 
     def dispatch(self) -> None:
-        """Calls to idle workers, starting a worker that is not running."""
-        for worker in self.workers:
-            while self.queue and self.queue[0][2].done():  # its caller gave up
-                self.queue.popleft()
-            if not self.queue:
-                return
-            if worker.process is None:
-                worker.start()
-            elif worker.idle:
-                worker.send(self.queue.popleft())
+        """Calls to workers, an idle one first, then one with a call to hold next; a worker
+        that is not running is started."""
+        for held in range(DEPTH):
+            for worker in self.workers:
+                while self.queue and self.queue[0][2].done():  # its caller gave up
+                    self.queue.popleft()
+                if not self.queue:
+                    return
+                if worker.process is None:
+                    worker.start()
+                elif worker.free(held):
+                    worker.send(self.queue.popleft())
 
     def pids(self) -> list[int]:
         return [w.process.pid for w in self.workers if w.process is not None and w.process.pid]
