@@ -3,12 +3,14 @@ imported; the site knobs (split articles, listing pagination) do what the site f
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 from parsel import Selector
+from parsel.csstranslator import HTMLTranslator
 
 from crawler.crawling.project import spider_loader
 from crawler.site import AllPages, OffsetPager, Query, Rules, Site, css, xpath
@@ -188,3 +190,66 @@ def test_whole_query_dropped_from_article_links() -> None:
 def test_unknown_sections_are_named() -> None:
     with pytest.raises(ValueError, match="has no section sport"):
         sites()["kompas"].check_sections(["sport"])
+
+
+# -- class steps tested on the class attributes --------------------------------------------
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CLASS_PAGE = """<html><body>
+<div class="a"><p class="b">one</p><p class=" b  x ">two</p><span class="bb">three</span></div>
+<div class="a\tb\nc"><p class="b" id="k">four</p><p>five</p><p class="b">six</p></div>
+<section class="ab"><div class="a"><div class="a"><p class="b"><a href="/author/x">seven</a></p>
+</div></div></section>
+<ul class="list"><li class="a">1</li><li class="a b">2</li><li>3</li><li class="b">4</li></ul>
+<p class="">empty</p><p class="   ">blank</p><div class="A">upper</div>
+</body></html>"""
+CLASS_SHAPES = [
+    ".a", ".b", "div.a", ".a .b", ".a > .b", ".a + .b", ".a ~ .b", ".a.b", ".b::text", ".a .b::text",
+    "p.b::attr(id)", ".a, .b", ".a *", "div .a", ".a:first-child", "li.a:nth-child(2)", ":not(.a)",
+    ".a:has(.b a)", "section.ab .a .a p.b a[href*='/author/']", "ul.list li.b", ".ab", ".bb", ".A", ".c",
+]
+
+
+def _selected(scope: Selector, compiled: str) -> list[tuple[str, str]]:
+    """What an XPath selects, each node by where it is (and a string by its value)."""
+    tree = scope.root.getroottree()
+    found = []
+    for node in scope.root.xpath(compiled):
+        if isinstance(node, str):
+            found.append((tree.getpath(node.getparent()), str(node)))
+        else:
+            found.append((tree.getpath(node), ""))
+    return found
+
+
+def _css_queries(value: object) -> list[Query]:
+    """Every CSS query a site declares, in its rules or its own knobs."""
+    if isinstance(value, Query):
+        return [] if value.is_xpath else [value]
+    if isinstance(value, tuple):
+        return [q for item in value for q in _css_queries(item)]
+    if dataclasses.is_dataclass(value):
+        return [q for f in dataclasses.fields(value) for q in _css_queries(getattr(value, f.name))]
+    return []
+
+
+@pytest.mark.parametrize("shape", CLASS_SHAPES)
+def test_a_class_step_on_the_attributes_selects_what_cssselect_does(shape: str) -> None:
+    page = Selector(text=CLASS_PAGE)
+    ours, theirs = Query(shape).compiled, HTMLTranslator().css_to_xpath(shape)
+    assert _selected(page, ours) == _selected(page, theirs)
+
+
+def test_some_class_steps_are_rewritten_and_position_tests_are_not() -> None:
+    assert "/@class[" in Query(".a .b").compiled
+    assert "/@class[" not in Query(".a:first-child").compiled  # the class test is not the whole predicate
+    assert "position() = 1" in Query(".a + .b").compiled
+
+
+def test_every_site_query_selects_on_every_fixture_page_what_cssselect_does() -> None:
+    queries = {q.text: q for site in sites().values() for q in _css_queries(site)}
+    assert sum("/@class[" in q.compiled for q in queries.values()) > 50
+    for path in sorted(FIXTURES.glob("*/input.html")):
+        page = Selector(text=path.read_text("utf-8", errors="replace"))
+        for text, query in queries.items():
+            theirs = HTMLTranslator().css_to_xpath(text)
+            assert _selected(page, query.compiled) == _selected(page, theirs), (path.parent.name, text)
