@@ -105,7 +105,12 @@ EXTENSIONS = {
     "crawler.crawling.accounting.PipelineErrors": 520,  # a pipeline that raised: counted as dropped
     "crawler.crawling.archive.WarcArchive": 530,  # every response as WARC when WARTA_WARC is set
     "crawler.crawling.accounting.InternalErrors": 540,  # a failing signal handler fails the run
+    "crawler.crawling.collector.CrawlCollector": 550,  # the garbage collector set for a crawl
 }
+# The crawl's youngest objects are collected after this many new ones (Python's default: 700),
+# and the start-up's objects are frozen once the engine starts (crawler/crawling/collector.py).
+# 0: Python's own settings.
+WARTA_GC_THRESHOLD = 7000
 WARTA_PROGRESS_INTERVAL = 0
 # A folder: every response archived as WARC/1.1 under DIR/<site>/ (`--warc DIR`); files rotate at
 # WARTA_WARC_MAX_BYTES. Empty: no archive.
