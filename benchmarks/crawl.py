@@ -19,9 +19,11 @@ AutoThrottle, the same concurrency, also per domain, and warta's CONCURRENT_ITEM
 Pages (records) a second are over the crawl's own time (Scrapy's start to finish, start-up and
 interpreter exit left out); peak memory is the most the process and all its children (extraction
 workers, their fork server) held at once, sampled every 50 ms, as proportional set size (a page
-the workers share with their fork server counts once over them, not once in each). Each crawl
-runs at every size of ``--pages``: memory that stays flat as the crawl grows shows pages do not
-pile up.
+the workers share with their fork server counts once over them, not once in each). The sampling
+reads every process's memory map (22 ms of CPU a sample on a crawl with workers: a fifth of a
+core, taken from the crawl it measures), so memory has runs of its own, one of each crawl after
+the timed rounds, and the timed runs are not sampled. Each crawl runs at every size of
+``--pages``: memory that stays flat as the crawl grows shows pages do not pile up.
 """
 
 from __future__ import annotations
@@ -137,8 +139,8 @@ def write_site(folder: Path, count: int, key: str | None) -> tuple[str, dict[str
     for n in range(0, count, PER_SITEMAP):
         name = f"/sitemap-{n // PER_SITEMAP}.xml"
         entries = "".join(f"<url><loc>{url}</loc></url>" for url, _ in pages[n : n + PER_SITEMAP])
-        body = f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{entries}</urlset>"
-        routes[host + name] = {"body": body, "headers": xml}
+        urlset = f"<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>{entries}</urlset>"
+        routes[host + name] = {"body": urlset, "headers": xml}
         names.append(name)
     index = "".join(f"<sitemap><loc>{base}{n}</loc></sitemap>" for n in names)
     sitemap = "<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
@@ -179,8 +181,9 @@ def _memory(pid: int) -> int:
             return 0
 
 
-def measured(command: list[str], env: dict[str, str]) -> tuple[str, float]:
-    """(stdout, peak memory MiB of the process tree: PSS) of one whole process."""
+def measured(command: list[str], env: dict[str, str], sampled: bool) -> tuple[str, float]:
+    """(stdout, peak memory MiB of the process tree: PSS, when ``sampled``, else 0) of one
+    whole process."""
     process = subprocess.Popen(
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
@@ -192,9 +195,11 @@ def measured(command: list[str], env: dict[str, str]) -> tuple[str, float]:
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
-    sampler.start()
+    if sampled:
+        sampler.start()
     out, err = process.communicate()
-    sampler.join()
+    if sampled:
+        sampler.join()
     if process.returncode not in (0, 1):
         raise SystemExit(f"{command[:5]} failed ({process.returncode}):\n{err[-3000:]}")
     return out, peak[0] / 2**20
@@ -204,22 +209,22 @@ def seconds(started: str, finished: str) -> float:
     return (datetime.fromisoformat(finished) - datetime.fromisoformat(started)).total_seconds()
 
 
-def bare(env: dict[str, str], concurrency: int, host: str) -> tuple[int, float, float]:
+def bare(env: dict[str, str], concurrency: int, host: str, sampled: bool) -> tuple[int, float, float]:
     settings = json.dumps(politeness_off(concurrency))
-    out, peak = measured([sys.executable, "-c", BARE, f"https://{host}/robots.txt", settings], env)
+    out, peak = measured([sys.executable, "-c", BARE, f"https://{host}/robots.txt", settings], env, sampled)
     found = json.loads(out.strip().splitlines()[-1])
     return found["pages"], seconds(found["start"], found["finish"]), peak
 
 
 def warta(
-    env: dict[str, str], concurrency: int, workers: int, folder: Path, target: str
+    env: dict[str, str], concurrency: int, workers: int, folder: Path, target: str, sampled: bool
 ) -> tuple[int, float, float]:
     out = folder / f"out-{workers}-{time.monotonic_ns()}"
     command = [sys.executable, "-m", "crawler.cli", "crawl", target, "--out", str(out), "-q"]
     command += ["--state", str(out / "state.sqlite"), "--workers", str(workers)]
     for name, value in politeness_off(concurrency).items():
         command += ["-s", f"{name}={value}"]
-    _, peak = measured(command, env)
+    _, peak = measured(command, env, sampled)
     summary = json.loads(next(out.glob("*.summary.json")).read_text("utf-8"))["sites"][target]
     return summary["written"], seconds(summary["started"], summary["finished"]), peak
 
@@ -271,30 +276,30 @@ def main() -> None:
 def _rounds(args: argparse.Namespace, env: dict[str, str], host: str, folder: Path, size: int) -> list[str]:
     """The three crawls in turn, ``args.rounds`` times: the host's speed drifts by a fifth over
     minutes on a shared machine, so each ratio is taken within a round (bare and warta run back
-    to back) and the median of the rounds is shown."""
+    to back) and the median of the rounds is shown. Then one run of each for its memory."""
     names = ["bare scrapy", "warta, in process", f"warta, {args.workers} workers"]
     rates: dict[str, list[float]] = {name: [] for name in names}
     ratios: dict[str, list[float]] = {name: [] for name in names}
-    peaks: dict[str, float] = dict.fromkeys(names, 0.0)
     written: dict[str, int] = {}
     for _ in range(args.rounds):
-        fetched, took, peak = bare(env, args.concurrency, host)
+        fetched, took, _ = bare(env, args.concurrency, host, sampled=False)
         base = fetched / took
         rates[names[0]].append(base)
         ratios[names[0]].append(1.0)
-        peaks[names[0]] = max(peaks[names[0]], peak)
         for name, workers in zip(names[1:], (0, args.workers), strict=True):
-            count, took, peak = warta(env, args.concurrency, workers, folder, args.site or DOMAIN)
+            count, took, _ = warta(env, args.concurrency, workers, folder, args.site or DOMAIN, sampled=False)
             rates[name].append(count / took)
             ratios[name].append(count / took / base)
-            peaks[name] = max(peaks[name], peak)
             written[name] = count
+    peaks = [bare(env, args.concurrency, host, sampled=True)[2]]
+    for workers in (0, args.workers):
+        peaks.append(warta(env, args.concurrency, workers, folder, args.site or DOMAIN, sampled=True)[2])
     lines = []
-    for name in names:
+    for name, peak in zip(names, peaks, strict=True):
         shown = f"{written[name]:>8}" if name in written else f"{'-':>8}"
         rate, ratio = statistics.median(rates[name]), statistics.median(ratios[name])
         spread = f"  ({min(ratios[name]):.2f}-{max(ratios[name]):.2f})" if name != names[0] else ""
-        lines.append(f"{name:<22} {size:>6} {shown} {rate:>8.1f} {ratio:>7.2f} {peaks[name]:>13.0f}{spread}")
+        lines.append(f"{name:<22} {size:>6} {shown} {rate:>8.1f} {ratio:>7.2f} {peak:>13.0f}{spread}")
     return lines
 
 
