@@ -102,7 +102,7 @@ def _logos(root: html.HtmlElement) -> list[html.HtmlElement]:
 def title_site_names(doc: Selector, url: str, meta: Metadata) -> list[str]:
     """Every name the site goes by on this page: declared, its domain, and its logo's text."""
     texts = [node_text(n) for n in _logos(doc.root)[:10]]
-    texts += doc.xpath("//*[contains(@class, 'logo')]//img/@alt").getall()[:5]
+    texts += doc.xpath("//@class[contains(., 'logo')]/..//img/@alt").getall()[:5]
     brands = [t for t in (clean_space(t) for t in texts) if t and len(t.split()) <= 5]
     return list(dict.fromkeys(site_names(url, meta) + meta.brands + brands))
 
