@@ -275,3 +275,28 @@ def test_the_call_held_behind_one_that_overruns_is_answered() -> None:
     slow, after = _pool_calls(1.0, [(pool_calls.after, (30, "slow")), (pool_calls.after, (0, "after"))])
     assert isinstance(slow, WorkerLost) and slow.reason == TIMED_OUT
     assert after == "after"
+
+
+def test_a_large_page_held_for_a_busy_worker_does_not_stop_the_reactor() -> None:
+    """A page larger than a pipe holds (about 176 KiB), held for a worker busy on a page for
+    5 s: the pipe takes it while the reactor goes on (a blocking send stopped it for the 5 s,
+    and with it the timer that would kill a worker on a page that never ends)."""
+
+    async def run() -> tuple[float, list[Any]]:
+        pool = ExtractionPool(1, 0)
+        try:
+            await pool.run(pool_calls.after, (0, "ready"))  # the fork server started, the worker warm
+            gaps, last = [0.0], time.monotonic()
+            calls = [(pool_calls.after, (5, "busy")), (pool_calls.after, (0, "x" * 4_000_000))]
+            answers = asyncio.ensure_future(asyncio.gather(*(pool.run(f, a) for f, a in calls)))
+            while not answers.done():
+                await asyncio.sleep(0.05)
+                gaps.append(time.monotonic() - last)
+                last = time.monotonic()
+            return max(gaps), answers.result()
+        finally:
+            pool.close()
+
+    longest, answers = asyncio.run(run())
+    assert answers == ["busy", "x" * 4_000_000]
+    assert longest < 2.5, f"the event loop stood still for {longest:.1f} s"

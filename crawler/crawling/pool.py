@@ -32,10 +32,12 @@ import multiprocessing
 import os
 import pickle
 import signal
+import struct
 from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from multiprocessing.reduction import ForkingPickler
 from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
@@ -140,6 +142,8 @@ class _Worker:
         self.pool = pool
         self.process: BaseProcess | None = None
         self.calls: deque[Call] = deque()
+        self.outbox = bytearray()  # calls sent, not yet taken by the pipe
+        self.writing = False  # the event loop writes the rest when the pipe takes more
         self.timer: asyncio.TimerHandle | None = None
         self.ready = False
         self.reason = DIED
@@ -161,15 +165,44 @@ class _Worker:
 
     def send(self, call: Call) -> None:
         function, argument, _ = call
-        try:
-            self.conn.send((function, argument))
-        except OSError:  # it ended before the call: the call goes to the next worker
-            self.pool.queue.appendleft(call)
-            self._ended()
-            return
+        message = ForkingPickler.dumps((function, argument))
         self.calls.append(call)
         if len(self.calls) == 1:
             self._time()
+        self.outbox += struct.pack("!i", len(message)) + message  # Connection.send's framing
+        if not self._flush() and len(self.calls) == 1:  # it ended before the call: the call
+            self.calls.pop()  # goes to the next worker
+            self.pool.queue.appendleft(call)
+            self._done_timer()
+            self._ended()
+
+    def _flush(self) -> bool:
+        """Writes what the pipe takes now and the rest when it takes more, so the reactor never
+        waits for a worker busy on one page to read the next (a pipe holds about 176 KiB; many
+        pages are larger). False: the worker is gone."""
+        fd = self.conn.fileno()
+        try:
+            os.set_blocking(fd, False)  # this end only; answers are read blocking, as ever
+            try:
+                while self.outbox:
+                    del self.outbox[: os.write(fd, self.outbox)]
+            except BlockingIOError:
+                pass
+            finally:
+                os.set_blocking(fd, True)
+        except OSError:
+            self.outbox.clear()
+            return False
+        if self.outbox and not self.writing:
+            self.loop.add_writer(fd, self._written)
+        elif not self.outbox and self.writing:
+            self.loop.remove_writer(fd)
+        self.writing = bool(self.outbox)
+        return True
+
+    def _written(self) -> None:
+        if not self._flush():
+            self._ended()
 
     def _time(self) -> None:
         """The time limit of the call it works on (the first it holds) starts now."""
@@ -196,10 +229,13 @@ class _Worker:
 
     def _done(self) -> Call:
         """The first call is answered: its timer stops."""
+        self._done_timer()
+        return self.calls.popleft()
+
+    def _done_timer(self) -> None:
         if self.timer is not None:
             self.timer.cancel()
             self.timer = None
-        return self.calls.popleft()
 
     def _overran(self) -> None:
         self.reason = TIMED_OUT
@@ -232,6 +268,10 @@ class _Worker:
 
     def _detach(self) -> None:
         assert self.process is not None
+        if self.writing:
+            self.loop.remove_writer(self.conn.fileno())
+            self.writing = False
+        self.outbox.clear()
         self.loop.remove_reader(self.conn.fileno())
         self.loop.remove_reader(self.process.sentinel)
         self.conn.close()
