@@ -28,6 +28,7 @@ def _python_defaults() -> Iterator[None]:
 
 def _crawler(threshold: int | None = None):  # noqa: ANN202 - scrapy's Crawler
     settings = project_settings().copy_to_dict()
+    settings["EXTENSIONS_BASE"] = {}  # Scrapy's own would start timers on engine_started: no loop runs here
     if threshold is not None:
         settings["WARTA_GC_THRESHOLD"] = threshold
     return get_crawler(Spider, settings)
