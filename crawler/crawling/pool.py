@@ -92,7 +92,13 @@ WARM_PAGE = (
 )
 
 
+_warm = False  # this process (or the fork server it came from) has read the warm-up page
+
+
 def warm() -> None:
+    global _warm
+    if _warm:
+        return
     from datetime import UTC, datetime
 
     from crawler.crawling.article_page import ArticlePage, packed_site, read_article_page
@@ -105,6 +111,7 @@ def warm() -> None:
     draft = read_article_page(page).draft
     if draft is not None:
         finish_record(draft)
+    _warm = True
 
 
 def _serve(conn: Connection) -> None:
@@ -169,11 +176,13 @@ class _Worker:
         self.calls.append(call)
         if len(self.calls) == 1:
             self._time()
-        self.outbox += struct.pack("!i", len(message)) + message  # Connection.send's framing
-        if not self._flush() and len(self.calls) == 1:  # it ended before the call: the call
-            self.calls.pop()  # goes to the next worker
-            self.pool.queue.appendleft(call)
-            self._done_timer()
+        self.outbox += struct.pack("!i", len(message))  # Connection.send's framing
+        self.outbox += message
+        if not self._flush():
+            if len(self.calls) == 1:  # it ended before the call: the call goes to the next worker
+                self.calls.pop()
+                self.pool.queue.appendleft(call)
+                self._done_timer()
             self._ended()
 
     def _flush(self) -> bool:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from lxml import etree, html
@@ -159,13 +157,6 @@ def classed(root: html.HtmlElement, fragments: tuple[str, ...]) -> list[Any]:
     names = {f"f{i}": fragment for i, fragment in enumerate(fragments)}
     tests = " or ".join(f"contains(., ${name})" for name in names)
     return root.xpath(f"descendant-or-self::*/@class[{tests}]/..", **names)
-
-
-@cache
-def any_of(fragments: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
-    """Whether a string contains one of ``fragments``: one regex search, where a generator of
-    ``in`` tests per element cost more than the walk itself."""
-    return re.compile("|".join(map(re.escape, fragments))).search
 
 
 def node_text(node: html.HtmlElement) -> str:
